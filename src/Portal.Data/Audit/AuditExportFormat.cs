@@ -1,0 +1,7 @@
+namespace Portal.Data.Audit;
+
+public enum AuditExportFormat
+{
+    Csv,
+    Json,
+}

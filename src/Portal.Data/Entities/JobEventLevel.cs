@@ -1,0 +1,9 @@
+namespace Portal.Data.Entities;
+
+public enum JobEventLevel
+{
+    Debug,
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Portal.Data.Audit;
+using Portal.Data.Entities;
+
+namespace Portal.Data.Interceptors;
+
+/// <summary>
+/// Chains every added <see cref="AuditEntry"/> to the one before it, inside the transaction that saves it,
+/// and refuses to save a modified or deleted entry. When the caller has no transaction, it opens one for the save:
+/// SQLite's BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the write lock before the chain tip is read,
+/// so two writers can never chain to the same tip.
+/// </summary>
+public sealed class AuditChainInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _ownTransactions = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: the audit chain is written asynchronously.");
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        var context = eventData.Context;
+        if (context is null)
+        {
+            return result;
+        }
+
+        var added = new List<AuditEntry>();
+        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    added.Add(entry.Entity);
+                    break;
+                case EntityState.Modified or EntityState.Deleted:
+                    throw new InvalidOperationException($"Audit entry {entry.Entity.Sequence} cannot be changed or deleted: the audit log is append-only.");
+            }
+        }
+
+        if (added.Count == 0)
+        {
+            return result;
+        }
+
+        if (context.Database.CurrentTransaction is null)
+        {
+            _ownTransactions.AddOrUpdate(context, await context.Database.BeginTransactionAsync(cancellationToken));
+        }
+
+        var tip = await context.Set<AuditEntry>().AsNoTracking()
+            .OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = tip?.Sequence ?? 0;
+        var previousHash = tip?.Hash ?? AuditHasher.GenesisHash;
+        var now = clock.GetUtcNow();
+        foreach (var entry in added)
+        {
+            entry.Sequence = ++sequence;
+            entry.Time = entry.Time == default ? now : entry.Time.ToUniversalTime();
+            entry.PreviousHash = previousHash;
+            entry.Hash = AuditHasher.Compute(entry);
+            previousHash = entry.Hash;
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _ownTransactions.TryGetValue(context, out var transaction))
+        {
+            _ownTransactions.Remove(context);
+            await using (transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _ownTransactions.TryGetValue(context, out var transaction))
+        {
+            _ownTransactions.Remove(context);
+            await using (transaction)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+        }
+    }
+}

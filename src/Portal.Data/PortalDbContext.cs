@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Configurations;
+using Portal.Data.Entities;
+
+namespace Portal.Data;
+
+/// <summary>The portal's database. Always created through IDbContextFactory, one short-lived context per operation.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<EnvironmentRecord> Environments => Set<EnvironmentRecord>();
+
+    public DbSet<Job> Jobs => Set<Job>();
+
+    public DbSet<JobEvent> JobEvents => Set<JobEvent>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Portal.Data.Entities;
+
+namespace Portal.Provisioning.Jobs;
+
+/// <summary>What a handler gets: the job, its cancellation tokens, and a way to write events that are persisted and shown live.</summary>
+public sealed class JobExecutionContext
+{
+    private readonly Func<JobEventKind, JobEventLevel, string, string?, Task> _append;
+    private readonly List<string> _secrets = [];
+
+    internal JobExecutionContext(ClaimedJob job, IServiceProvider services, RunningJob running, Func<JobEventKind, JobEventLevel, string, string?, Task> append)
+    {
+        JobId = job.Id;
+        Kind = job.Kind;
+        Title = job.Title;
+        EnvironmentId = job.EnvironmentId;
+        Attempt = job.Attempt;
+        RequestedBy = job.RequestedBy;
+        PayloadJson = job.PayloadJson;
+        Services = services;
+        CancellationToken = running.CancellationToken;
+        ForceCancellationToken = running.ForceCancellationToken;
+        _append = append;
+    }
+
+    public long JobId { get; }
+
+    public string Kind { get; }
+
+    public string Title { get; }
+
+    public long? EnvironmentId { get; }
+
+    /// <summary>1 on the first run, 2 on the first retry…</summary>
+    public int Attempt { get; }
+
+    public string RequestedBy { get; }
+
+    public string PayloadJson { get; }
+
+    /// <summary>The scope of this execution: resolve per-job services here.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>Fires when a user cancels or the portal shuts down: stop at the next safe point (SIGINT a child process).</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Fires on a second cancel: kill child processes now.</summary>
+    public CancellationToken ForceCancellationToken { get; }
+
+    /// <summary>The handler's result, stored as JSON on the job.</summary>
+    public object? Result { get; set; }
+
+    public T GetPayload<T>() => JsonSerializer.Deserialize<T>(PayloadJson, JobJson.Options)
+        ?? throw new InvalidOperationException($"Job {JobId} has no payload.");
+
+    /// <summary>Masks this value in every later event of the job.</summary>
+    public void RegisterSecret(string value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            lock (_secrets)
+            {
+                _secrets.Add(value);
+            }
+        }
+    }
+
+    public Task LogAsync(string message, JobEventLevel level = JobEventLevel.Info) =>
+        _append(JobEventKind.Log, level, Redact(message), null);
+
+    /// <summary>Structured progress: <paramref name="data"/> is stored as JSON and drives progress views.</summary>
+    public Task ReportProgressAsync(string message, object data, JobEventLevel level = JobEventLevel.Info) =>
+        _append(JobEventKind.Progress, level, Redact(message), Redact(JsonSerializer.Serialize(data, JobJson.Options)));
+
+    private string Redact(string text)
+    {
+        lock (_secrets)
+        {
+            foreach (var secret in _secrets)
+            {
+                text = text.Replace(secret, "[secret]", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+}
