@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<IAuditQueryService, AuditQueryService>();
         services.AddSingleton<AuditExporter>();
         services.AddSingleton<IJobQueryService, JobQueryService>();
+        services.AddSingleton<IEnvironmentQueryService, EnvironmentQueryService>();
         return builder;
     }
 

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -15,8 +18,16 @@ public static class JobServiceCollectionExtensions
         services.AddSingleton<JobSignal>();
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<JobUpdatesNotifier>();
-        services.AddSingleton<IJobQueue, JobQueue>();
-        services.AddSingleton<JobWorker>();
+        // The queue and worker take internal collaborators, so they are built here rather than by reflection.
+        services.AddSingleton<IJobQueue>(p => new JobQueue(
+            p.GetRequiredService<IDbContextFactory<PortalDbContext>>(), p.GetRequiredService<TimeProvider>(), p.GetRequiredService<JobStore>(),
+            p.GetRequiredService<JobSignal>(), p.GetRequiredService<JobUpdatesNotifier>(), p.GetRequiredService<RunningJobs>(),
+            p.GetServices<JobHandlerRegistration>()));
+        services.AddSingleton(p => new JobWorker(
+            p.GetRequiredService<IServiceScopeFactory>(), p.GetRequiredService<DatabaseInitializer>(), p.GetRequiredService<JobStore>(),
+            p.GetRequiredService<JobRecovery>(), p.GetRequiredService<JobSignal>(), p.GetRequiredService<JobUpdatesNotifier>(),
+            p.GetRequiredService<RunningJobs>(), p.GetServices<JobHandlerRegistration>(), p.GetRequiredService<IOptions<JobOptions>>(),
+            p.GetRequiredService<TimeProvider>(), p.GetRequiredService<ILogger<JobWorker>>()));
         services.AddHostedService(provider => provider.GetRequiredService<JobWorker>());
         services.AddHealthChecks().AddCheck<JobWorkerHealthCheck>("worker", HealthStatus.Unhealthy, ["ready"]);
         return services;

@@ -1,0 +1,6 @@
+using Portal.Data.Entities;
+
+namespace Portal.Data.Queries;
+
+/// <summary>A row of the environments dashboard.</summary>
+public sealed record EnvironmentSummary(long Id, string Name, string TemplateName, EnvironmentClass Class, EnvironmentStatus Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string CreatedBy);

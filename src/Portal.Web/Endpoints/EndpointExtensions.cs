@@ -1,0 +1,17 @@
+namespace Portal.Web.Endpoints;
+
+public static class EndpointExtensions
+{
+    public static WebApplication MapPortalEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter<LoopbackSandboxFilter>();
+        api.MapAuditEndpoints();
+        api.MapJobEndpoints();
+
+        // The UI's downloads (audit export, full job log) use the UI's access rules, not the API's.
+        var downloads = app.MapGroup("/download");
+        downloads.MapAuditEndpoints();
+        downloads.MapJobEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Portal.Web.State;
+using Radzen;
+
+namespace Portal.Web.Hosting;
+
+public static class WebServiceExtensions
+{
+    public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
+    {
+        // `dotnet run` outside Development still serves package assets (Radzen's CSS and JS) from the build output;
+        // after `dotnet publish` there is no manifest and this does nothing (the files are in wwwroot).
+        builder.WebHost.UseStaticWebAssets();
+
+        var dataDirectory = Path.GetFullPath(builder.Configuration["Portal:DataDirectory"] ?? "./data");
+        var services = builder.Services;
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Portal");
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        services.AddProblemDetails();
+        services.AddScoped<CurrentActor>();
+        return builder;
+    }
+
+    public static WebApplication UsePortalWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePages();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPortalComponents(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Portal.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal in a child process on a free loopback port, with its own data directory: what a user runs,
+/// not a test server. Stop() is a graceful shutdown; Kill() is a crash.
+/// </summary>
+public sealed partial class PortalProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _output = [];
+
+    private PortalProcess(string dataDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        DataDirectory = dataDirectory;
+        var start = new ProcessStartInfo(RepositoryPaths.PortalExecutable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataDirectory,
+        };
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Portal__DataDirectory"] = Path.Combine(dataDirectory, "data");
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException("The portal exited before listening:\n" + Output));
+    }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : throw new InvalidOperationException("Not started.");
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    public static async Task<PortalProcess> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        dataDirectory ??= Directory.CreateTempSubdirectory("portal-e2e-").FullName;
+        var portal = new PortalProcess(dataDirectory, settings ?? new Dictionary<string, string>());
+        portal._process.Start();
+        portal._process.BeginOutputReadLine();
+        portal._process.BeginErrorReadLine();
+        await portal._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return portal;
+    }
+
+    /// <summary>A crash: SIGKILL, no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+
+        if (ListeningLine().Match(line) is { Success: true } match)
+        {
+            _listening.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
+}
