@@ -21,15 +21,7 @@ public static class DependencyInjection
         services.TryAddSingletonTimeProvider();
 
         services.AddSingleton<AuditChainInterceptor>();
-        services.AddDbContextFactory<PortalDbContext>((provider, options) =>
-        {
-            var portal = provider.GetRequiredService<IOptions<PortalOptions>>().Value;
-            Directory.CreateDirectory(portal.DataDirectoryFullPath);
-            options.UseSqlite(CreateConnectionString(portal.DatabasePath));
-            options.AddInterceptors(
-                new SqlitePragmaInterceptor(portal.DatabaseBusyTimeoutMilliseconds),
-                provider.GetRequiredService<AuditChainInterceptor>());
-        });
+        services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory>();
 
         services.AddSingleton<DataDirectoryLock>();
         services.AddSingleton<DatabaseInitializer>();

@@ -21,7 +21,7 @@ public sealed class JobWorker : BackgroundService
     private readonly JobUpdatesNotifier _notifier;
     private readonly RunningJobs _running;
     private readonly JobExecutor _executor;
-    private readonly JobOptions _options;
+    private readonly IOptions<JobOptions> _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<JobWorker> _logger;
 
@@ -36,7 +36,7 @@ public sealed class JobWorker : BackgroundService
         _signal = signal;
         _notifier = notifier;
         _running = running;
-        _options = options.Value;
+        _options = options;
         _clock = clock;
         _logger = logger;
         _executor = new JobExecutor(this, handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal));
@@ -58,7 +58,8 @@ public sealed class JobWorker : BackgroundService
 
     internal RunningJobs Running => _running;
 
-    internal JobOptions Options => _options;
+    /// <summary>Read when needed, not in the constructor: see PortalDbContextFactory for why.</summary>
+    internal JobOptions Options => _options.Value;
 
     internal TimeProvider Clock => _clock;
 
@@ -75,10 +76,10 @@ public sealed class JobWorker : BackgroundService
             Log.OrphansInterrupted(_logger, interrupted);
         }
 
-        _signal.SetWorkerCount(_options.WorkerCount);
+        _signal.SetWorkerCount(Options.WorkerCount);
         IsAcceptingJobs = true;
-        Log.WorkerStarted(_logger, WorkerId, _options.WorkerCount);
-        var loops = Enumerable.Range(0, _options.WorkerCount).Select(_ => RunLoopAsync(stoppingToken)).Append(SweepLoopAsync(stoppingToken));
+        Log.WorkerStarted(_logger, WorkerId, Options.WorkerCount);
+        var loops = Enumerable.Range(0, Options.WorkerCount).Select(_ => RunLoopAsync(stoppingToken)).Append(SweepLoopAsync(stoppingToken));
         try
         {
             await Task.WhenAll(loops);
@@ -96,7 +97,7 @@ public sealed class JobWorker : BackgroundService
             ClaimedJob? job;
             try
             {
-                job = await _store.TryClaimAsync(WorkerId, _options.LeaseDuration, stoppingToken);
+                job = await _store.TryClaimAsync(WorkerId, Options.LeaseDuration, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -112,7 +113,7 @@ public sealed class JobWorker : BackgroundService
             {
                 try
                 {
-                    await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                    await _signal.WaitAsync(Options.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -132,7 +133,7 @@ public sealed class JobWorker : BackgroundService
     /// <summary>Catches jobs whose worker hangs without renewing its lease; cheap, so it runs on the poll interval.</summary>
     private async Task SweepLoopAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_options.LeaseDuration / 2, _clock);
+        using var timer = new PeriodicTimer(Options.LeaseDuration / 2, _clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

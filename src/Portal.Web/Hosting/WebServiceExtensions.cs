@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Web.State;
 using Radzen;
@@ -13,9 +15,9 @@ public static class WebServiceExtensions
         // after `dotnet publish` there is no manifest and this does nothing (the files are in wwwroot).
         builder.WebHost.UseStaticWebAssets();
 
-        var dataDirectory = Path.GetFullPath(builder.Configuration["Portal:DataDirectory"] ?? "./data");
         var services = builder.Services;
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Portal");
+        services.AddDataProtection().SetApplicationName("Portal");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeysConfigurator>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
