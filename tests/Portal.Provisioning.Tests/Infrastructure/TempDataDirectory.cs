@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 
 namespace Portal.Provisioning.Tests.Infrastructure;
 
@@ -14,6 +16,10 @@ public sealed class TempDataDirectory : IDisposable
     public string Path { get; }
 
     public string DatabasePath => System.IO.Path.Combine(Path, "portal.db");
+
+    /// <summary>A context on this directory's database outside any host: no interceptors, for arranging rows a crash would leave.</summary>
+    public PortalDbContext CreateDbContext() =>
+        new(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(Data.DependencyInjection.CreateConnectionString(DatabasePath)).Options);
 
     public void Dispose()
     {
