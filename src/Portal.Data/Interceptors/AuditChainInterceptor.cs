@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data.Audit;
@@ -29,13 +30,13 @@ public sealed class AuditChainInterceptor(TimeProvider clock) : SaveChangesInter
             return result;
         }
 
-        var added = new List<AuditEntry>();
+        var added = new List<EntityEntry<AuditEntry>>();
         foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
         {
             switch (entry.State)
             {
                 case EntityState.Added:
-                    added.Add(entry.Entity);
+                    added.Add(entry);
                     break;
                 case EntityState.Modified or EntityState.Deleted:
                     throw new InvalidOperationException($"Audit entry {entry.Entity.Sequence} cannot be changed or deleted: the audit log is append-only.");
@@ -59,9 +60,12 @@ public sealed class AuditChainInterceptor(TimeProvider clock) : SaveChangesInter
         var sequence = tip?.Sequence ?? 0;
         var previousHash = tip?.Hash ?? AuditHasher.GenesisHash;
         var now = clock.GetUtcNow();
-        foreach (var entry in added)
+        // In the order they were added (their placeholder keys count down), which is the order they happened in.
+        foreach (var tracked in added.OrderByDescending(e => e.Property(a => a.Sequence).CurrentValue))
         {
-            entry.Sequence = ++sequence;
+            var entry = tracked.Entity;
+            var sequenceProperty = tracked.Property(a => a.Sequence);
+            sequenceProperty.CurrentValue = ++sequence;
             entry.Time = entry.Time == default ? now : entry.Time.ToUniversalTime();
             entry.PreviousHash = previousHash;
             entry.Hash = AuditHasher.Compute(entry);

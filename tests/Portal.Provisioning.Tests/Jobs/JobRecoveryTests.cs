@@ -41,6 +41,33 @@ public sealed class JobRecoveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task StartAsync_SeveralJobsLeftRunning_InterruptsEachWithItsOwnAuditEntry()
+    {
+        using var directory = new TempDataDirectory();
+        await (await TestJobHost.StartAsync(directory, output)).DisposeAsync();
+        var orphans = new List<long>();
+        await using (var db = directory.CreateDbContext())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                orphans.Add(await OrphanedJobs.InsertRunningAsync(db, QuickJobHandler.Kind, DateTimeOffset.UtcNow.AddHours(1)));
+            }
+        }
+
+        await using var host = await TestJobHost.StartAsync(directory, output);
+
+        foreach (var orphan in orphans)
+        {
+            await host.WaitForStateAsync(orphan, JobState.Interrupted);
+            Assert.Equal(["job.interrupted"], (await host.GetAuditAsync(orphan)).Select(a => a.Action));
+        }
+
+        var verification = await host.Verifier.VerifyAsync();
+        Assert.True(verification.IsValid, verification.Problem);
+        Assert.Equal(3, verification.EntriesChecked);
+    }
+
+    [Fact]
     public async Task Sweep_RunningJobWithExpiredLease_MarksItInterruptedAndLeavesLiveLeasesAlone()
     {
         using var directory = new TempDataDirectory();
