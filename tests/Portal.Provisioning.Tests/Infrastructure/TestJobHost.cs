@@ -7,6 +7,7 @@ using Portal.Data;
 using Portal.Data.Audit;
 using Portal.Data.Entities;
 using Portal.Data.Queries;
+using Portal.Jobs.TestHost;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Tests.Jobs.Handlers;
 using Xunit.Abstractions;
@@ -81,6 +82,7 @@ public sealed class TestJobHost : IAsyncDisposable
         builder.Services.AddJobHandler<StubbornJobHandler>(StubbornJobHandler.Kind);
         builder.Services.AddJobHandler<FlakyJobHandler>(FlakyJobHandler.IdempotentKind, isIdempotent: true, maxAttempts: 3);
         builder.Services.AddJobHandler<FlakyJobHandler>(FlakyJobHandler.NonIdempotentKind, isIdempotent: false, maxAttempts: 3);
+        builder.Services.AddJobHandler<SlowTickerJobHandler>(SlowTickerJobHandler.Kind);
         return builder.Build();
     }
 
