@@ -10,7 +10,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     {
         builder.ToTable("AuditEntries");
         builder.HasKey(a => a.Sequence);
-        builder.Property(a => a.Sequence).ValueGeneratedNever();
+        builder.Property(a => a.Sequence).ValueGeneratedNever().HasValueGenerator<AuditSequencePlaceholderGenerator>();
         builder.Property(a => a.Actor).HasMaxLength(200);
         builder.Property(a => a.Action).HasMaxLength(100);
         builder.Property(a => a.Target).HasMaxLength(300);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data.Audit;
@@ -29,13 +30,13 @@ public sealed class AuditChainInterceptor(TimeProvider clock) : SaveChangesInter
             return result;
         }
 
-        var added = new List<AuditEntry>();
+        var added = new List<EntityEntry<AuditEntry>>();
         foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
         {
             switch (entry.State)
             {
                 case EntityState.Added:
-                    added.Add(entry.Entity);
+                    added.Add(entry);
                     break;
                 case EntityState.Modified or EntityState.Deleted:
                     throw new InvalidOperationException($"Audit entry {entry.Entity.Sequence} cannot be changed or deleted: the audit log is append-only.");
@@ -52,16 +53,14 @@ public sealed class AuditChainInterceptor(TimeProvider clock) : SaveChangesInter
             _ownTransactions.AddOrUpdate(context, await context.Database.BeginTransactionAsync(cancellationToken));
         }
 
-        var tip = await context.Set<AuditEntry>().AsNoTracking()
-            .OrderByDescending(a => a.Sequence)
-            .Select(a => new { a.Sequence, a.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-        var sequence = tip?.Sequence ?? 0;
-        var previousHash = tip?.Hash ?? AuditHasher.GenesisHash;
+        var (sequence, previousHash) = await ReadTipAsync(context, cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var entry in added)
+        // In the order they were added (their placeholder keys count down), which is the order they happened in.
+        foreach (var tracked in added.OrderByDescending(e => e.Property(a => a.Sequence).CurrentValue))
         {
-            entry.Sequence = ++sequence;
+            var entry = tracked.Entity;
+            var sequenceProperty = tracked.Property(a => a.Sequence);
+            sequenceProperty.CurrentValue = ++sequence;
             entry.Time = entry.Time == default ? now : entry.Time.ToUniversalTime();
             entry.PreviousHash = previousHash;
             entry.Hash = AuditHasher.Compute(entry);
@@ -95,5 +94,18 @@ public sealed class AuditChainInterceptor(TimeProvider clock) : SaveChangesInter
                 await transaction.RollbackAsync(CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>
+    /// The last entry's sequence and hash, read inside the save's transaction. Plain SQL rather than LINQ: this runs
+    /// on every audited save, and EF's query pipeline cost more than the read itself (audit-append benchmark).
+    /// </summary>
+    private static async Task<(long Sequence, string Hash)> ReadTipAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "SELECT Sequence, Hash FROM AuditEntries ORDER BY Sequence DESC LIMIT 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHasher.GenesisHash);
     }
 }

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Portal.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Data;
 
 namespace Portal.Provisioning.Jobs;
 
@@ -18,16 +18,29 @@ public static class JobServiceCollectionExtensions
         services.AddSingleton<JobSignal>();
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<JobUpdatesNotifier>();
-        // The queue and worker take internal collaborators, so they are built here rather than by reflection.
-        services.AddSingleton<IJobQueue>(p => new JobQueue(
-            p.GetRequiredService<IDbContextFactory<PortalDbContext>>(), p.GetRequiredService<TimeProvider>(), p.GetRequiredService<JobStore>(),
-            p.GetRequiredService<JobSignal>(), p.GetRequiredService<JobUpdatesNotifier>(), p.GetRequiredService<RunningJobs>(),
-            p.GetServices<JobHandlerRegistration>()));
-        services.AddSingleton(p => new JobWorker(
-            p.GetRequiredService<IServiceScopeFactory>(), p.GetRequiredService<DatabaseInitializer>(), p.GetRequiredService<JobStore>(),
-            p.GetRequiredService<JobRecovery>(), p.GetRequiredService<JobSignal>(), p.GetRequiredService<JobUpdatesNotifier>(),
-            p.GetRequiredService<RunningJobs>(), p.GetServices<JobHandlerRegistration>(), p.GetRequiredService<IOptions<JobOptions>>(),
-            p.GetRequiredService<TimeProvider>(), p.GetRequiredService<ILogger<JobWorker>>()));
+
+        // JobQueue and JobWorker take internal collaborators, so their constructors are internal, and the container
+        // only calls public constructors: build them here.
+        services.AddSingleton<IJobQueue>(provider => new JobQueue(
+            provider.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<JobStore>(),
+            provider.GetRequiredService<JobSignal>(),
+            provider.GetRequiredService<JobUpdatesNotifier>(),
+            provider.GetRequiredService<RunningJobs>(),
+            provider.GetServices<JobHandlerRegistration>()));
+        services.AddSingleton(provider => new JobWorker(
+            provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetRequiredService<DatabaseInitializer>(),
+            provider.GetRequiredService<JobStore>(),
+            provider.GetRequiredService<JobRecovery>(),
+            provider.GetRequiredService<JobSignal>(),
+            provider.GetRequiredService<JobUpdatesNotifier>(),
+            provider.GetRequiredService<RunningJobs>(),
+            provider.GetServices<JobHandlerRegistration>(),
+            provider.GetRequiredService<IOptions<JobOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<JobWorker>>()));
         services.AddHostedService(provider => provider.GetRequiredService<JobWorker>());
         services.AddHealthChecks().AddCheck<JobWorkerHealthCheck>("worker", HealthStatus.Unhealthy, ["ready"]);
         return services;

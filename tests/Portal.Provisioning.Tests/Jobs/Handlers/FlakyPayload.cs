@@ -1,0 +1,3 @@
+namespace Portal.Provisioning.Tests.Jobs.Handlers;
+
+public sealed record FlakyPayload(int Failures);
