@@ -29,6 +29,7 @@ internal sealed partial class ApiRequestHandler
         context.Response.StatusCode = 200;
         context.Response.ContentType = table ? TableContentType : JsonContentType;
         await context.Response.StartAsync(context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted); // HTTP/2 holds the headers until a flush; clients wait for them
         var state = new WatchStreamState(context, route.Type, table);
 
         List<WatchRecord> backlog;

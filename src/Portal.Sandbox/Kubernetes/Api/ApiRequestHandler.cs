@@ -137,7 +137,18 @@ internal sealed partial class ApiRequestHandler(SandboxCluster cluster)
         await writer.FlushAsync(context.RequestAborted);
     }
 
-    private static async Task<JsonNode> ReadBodyAsync(HttpContext context) =>
-        await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted)
+    /// <summary>
+    /// JSON only. kubectl's typed clients send protobuf (or CBOR) first; a 415 makes client-go fall back to JSON.
+    /// </summary>
+    private static async Task<JsonNode> ReadBodyAsync(HttpContext context)
+    {
+        var contentType = context.Request.ContentType ?? "application/json";
+        if (!contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml");
+        }
+
+        return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted)
             ?? throw ApiError.BadRequest("the request body is empty");
+    }
 }

@@ -10,6 +10,7 @@ namespace Portal.Sandbox.Kubernetes.Store;
 /// </summary>
 internal sealed partial class ObjectStore(TimeProvider timeProvider, int historyLimit)
 {
+    private static readonly string[] s_managedMetadata = ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace", "name"];
     private readonly Lock _lock = new();
     private readonly Dictionary<ResourceType, SortedDictionary<string, JsonObject>> _objects = ResourceTypes.All.ToDictionary(t => t, _ => new SortedDictionary<string, JsonObject>(StringComparer.Ordinal));
     private readonly Queue<WatchRecord> _history = new();
@@ -114,9 +115,13 @@ internal sealed partial class ObjectStore(TimeProvider timeProvider, int history
             var next = (JsonObject)mutate((JsonObject)current.DeepClone()).DeepClone();
             var metadata = next["metadata"] as JsonObject ?? throw ApiError.BadRequest("metadata is required");
             var oldMetadata = current["metadata"]!.AsObject();
-            foreach (var managed in new[] { "uid", "creationTimestamp", "deletionTimestamp", "generation", "namespace", "name" })
+            foreach (var managed in s_managedMetadata)
             {
-                metadata[managed] = oldMetadata[managed]?.DeepClone();
+                metadata.Remove(managed);
+                if (oldMetadata[managed] is { } value)
+                {
+                    metadata[managed] = value.DeepClone();
+                }
             }
 
             metadata["resourceVersion"] = currentVersion;
