@@ -131,6 +131,9 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
     /// </summary>
     public void ExpireWatchHistory() => _cluster.Store.ExpireHistory();
 
+    /// <summary>Watch streams open on this server right now.</summary>
+    public int ActiveWatchCount => _cluster.Store.ActiveWatchCount;
+
     /// <summary>The current global resourceVersion.</summary>
     public long ResourceVersion => _cluster.Store.CurrentVersion;
 

@@ -35,6 +35,18 @@ internal sealed partial class ObjectStore
         }
     }
 
+    /// <summary>Open client watch streams (diagnostics: benchmarks prove shared watches open exactly one).</summary>
+    public int ActiveWatchCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _subscribers.Count(s => s.IsWatch);
+            }
+        }
+    }
+
     /// <summary>Every change to every kind, for the controllers.</summary>
     public StoreSubscription SubscribeAll()
     {
