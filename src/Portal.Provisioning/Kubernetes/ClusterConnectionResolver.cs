@@ -43,7 +43,7 @@ public sealed class ClusterConnectionResolver(KubernetesOptions options, IAwsCre
             TlsServerName = string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
             Proxy = string.IsNullOrEmpty(cluster.ProxyUrl) ? null : new Uri(cluster.ProxyUrl),
             ClientCertificate = tls && user is not null ? LoadClientCertificate(user.User, baseDirectory) : null,
-            Credentials = tls && user is not null ? CreateCredentials(user, baseDirectory) : null,
+            Credentials = tls && user is not null ? CreateCredentials(user, cluster, baseDirectory) : null,
         };
     }
 
@@ -57,17 +57,23 @@ public sealed class ClusterConnectionResolver(KubernetesOptions options, IAwsCre
             throw new KubeconfigException("unable to load in-cluster configuration, KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be defined");
         }
 
-        var namespaceFile = Path.Combine(ServiceAccountDirectory, "namespace");
+        return InCluster(host, port, ServiceAccountDirectory);
+    }
+
+    /// <summary>In-cluster configuration from explicit values (a non-standard mount, or a test).</summary>
+    public ClusterConnection InCluster(string host, string port, string serviceAccountDirectory)
+    {
+        var namespaceFile = Path.Combine(serviceAccountDirectory, "namespace");
         return new ClusterConnection
         {
             Server = new UriBuilder("https", host, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)).Uri,
             DefaultNamespace = File.Exists(namespaceFile) ? File.ReadAllText(namespaceFile).Trim() : "default",
-            CertificateAuthorities = LoadCertificates(null, Path.Combine(ServiceAccountDirectory, "ca.crt"), null),
-            Credentials = new TokenFileCredentialProvider(Path.Combine(ServiceAccountDirectory, "token"), timeProvider),
+            CertificateAuthorities = LoadCertificates(null, Path.Combine(serviceAccountDirectory, "ca.crt"), null),
+            Credentials = new TokenFileCredentialProvider(Path.Combine(serviceAccountDirectory, "token"), timeProvider),
         };
     }
 
-    private ICredentialProvider? CreateCredentials(NamedUser named, string? baseDirectory)
+    private ICredentialProvider? CreateCredentials(NamedUser named, KubeconfigCluster cluster, string? baseDirectory)
     {
         var user = named.User;
         if (!string.IsNullOrEmpty(user.Token))
@@ -88,7 +94,7 @@ public sealed class ClusterConnectionResolver(KubernetesOptions options, IAwsCre
                 return new EksTokenCredentialProvider(eks, awsCredentials, timeProvider, logger);
             }
 
-            return new ExecCredentialProvider(exec, named.Name, options.ExecPluginTimeout, timeProvider, logger);
+            return new ExecCredentialProvider(exec, named.Name, options.ExecPluginTimeout, timeProvider, logger, exec.ProvideClusterInfo ? cluster : null);
         }
 
         return !string.IsNullOrEmpty(user.Username) ? StaticCredentialProvider.Basic(user.Username, user.Password ?? "") : null;

@@ -10,9 +10,12 @@ namespace Portal.Sandbox.Kubernetes;
 /// </summary>
 internal sealed class SandboxCertificates : IDisposable
 {
-    private SandboxCertificates(X509Certificate2 authority, X509Certificate2 server)
+    private readonly X509Certificate2 _authorityWithKey;
+
+    private SandboxCertificates(X509Certificate2 authorityWithKey, X509Certificate2 server)
     {
-        Authority = authority;
+        _authorityWithKey = authorityWithKey;
+        Authority = X509CertificateLoader.LoadCertificate(authorityWithKey.RawData);
         Server = server;
     }
 
@@ -51,13 +54,37 @@ internal sealed class SandboxCertificates : IDisposable
         using var signed = serverRequest.Create(caWithKey, notBefore, notAfter.AddMinutes(-1), serial);
         using var serverWithKey = signed.CopyWithPrivateKey(serverKey);
 
-        var authority = X509CertificateLoader.LoadCertificate(caWithKey.RawData);
+        var authority = X509CertificateLoader.LoadPkcs12(caWithKey.Export(X509ContentType.Pkcs12), null);
         var server = X509CertificateLoader.LoadPkcs12(serverWithKey.Export(X509ContentType.Pkcs12), null);
         return new SandboxCertificates(authority, server);
     }
 
+    /// <summary>A client certificate signed by the cluster CA (CN = user, O = system:masters, as kubeadm's admin.conf).</summary>
+    public (string CertificatePem, string KeyPem) IssueClientCertificate(string user)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={user}, O=system:masters", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        var notBefore = DateTimeOffset.UtcNow.AddMinutes(-5);
+        using var signed = request.Create(_authorityWithKey, notBefore, notBefore.AddDays(7), RandomNumberGenerator.GetBytes(16));
+        return (signed.ExportCertificatePem() + "\n", key.ExportPkcs8PrivateKeyPem() + "\n");
+    }
+
+    /// <summary>True when <paramref name="certificate"/> chains to the cluster CA (client certificate authentication).</summary>
+    public bool IsIssuedByAuthority(X509Certificate2 certificate)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.CustomTrustStore.Add(Authority);
+        return chain.Build(certificate);
+    }
+
     public void Dispose()
     {
+        _authorityWithKey.Dispose();
         Authority.Dispose();
         Server.Dispose();
     }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Sandbox.Kubernetes.Api;
 
@@ -72,13 +73,20 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
                 kestrel.Listen(IPAddress.Loopback, options.HttpsPort, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
-                    listen.UseHttps(certificates.Server);
+                    listen.UseHttps(new HttpsConnectionAdapterOptions
+                    {
+                        ServerCertificate = certificates.Server,
+
+                        // Optional client certificates: the request handler accepts ones the cluster CA issued.
+                        ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                        ClientCertificateValidation = (_, _, _) => true,
+                    });
                 });
             }
         });
 
         var app = builder.Build();
-        var handler = new ApiRequestHandler(cluster);
+        var handler = new ApiRequestHandler(cluster, certificates);
         app.Run(handler.HandleAsync);
         await app.StartAsync(cancellationToken);
         cluster.Start();
@@ -130,6 +138,9 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
     /// from the version they last saw get 410 Expired and must re-list.
     /// </summary>
     public void ExpireWatchHistory() => _cluster.Store.ExpireHistory();
+
+    /// <summary>Issues a client certificate (PEM) that this server accepts instead of the bearer token.</summary>
+    public (string CertificatePem, string KeyPem) IssueClientCertificate(string user) => _certificates.IssueClientCertificate(user);
 
     /// <summary>Watch streams open on this server right now.</summary>
     public int ActiveWatchCount => _cluster.Store.ActiveWatchCount;

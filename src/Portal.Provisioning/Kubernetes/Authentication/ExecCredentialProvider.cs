@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Portal.Provisioning.Kubernetes.Configuration;
 
@@ -21,10 +22,11 @@ public sealed class ExecCredentialProvider : ICredentialProvider, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly string _execInfo;
     private AuthenticationHeaderValue? _cached;
     private DateTimeOffset? _expiresAt;
 
-    public ExecCredentialProvider(ExecConfig config, string userName, TimeSpan timeout, TimeProvider timeProvider, ILogger logger)
+    public ExecCredentialProvider(ExecConfig config, string userName, TimeSpan timeout, TimeProvider timeProvider, ILogger logger, KubeconfigCluster? clusterInfo = null)
     {
         if (config.ApiVersion is not (V1 or V1Beta1))
         {
@@ -41,6 +43,7 @@ public sealed class ExecCredentialProvider : ICredentialProvider, IDisposable
         _timeout = timeout;
         _timeProvider = timeProvider;
         _logger = logger;
+        _execInfo = ExecInfo(config.ApiVersion, clusterInfo);
     }
 
     /// <summary>How many times the plugin process has run; the portal shows it in diagnostics and tests assert caching with it.</summary>
@@ -100,8 +103,7 @@ public sealed class ExecCredentialProvider : ICredentialProvider, IDisposable
             startInfo.Environment[variable.Name] = variable.Value;
         }
 
-        startInfo.Environment["KUBERNETES_EXEC_INFO"] =
-            "{\"kind\":\"ExecCredential\",\"apiVersion\":\"" + _config.ApiVersion + "\",\"spec\":{\"interactive\":false}}";
+        startInfo.Environment["KUBERNETES_EXEC_INFO"] = _execInfo;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
@@ -142,6 +144,25 @@ public sealed class ExecCredentialProvider : ICredentialProvider, IDisposable
 
             return ParseCredential(output);
         }
+    }
+
+    /// <summary>What client-go passes in KUBERNETES_EXEC_INFO; spec.cluster only when the kubeconfig sets provideClusterInfo.</summary>
+    private static string ExecInfo(string apiVersion, KubeconfigCluster? cluster)
+    {
+        var spec = new JsonObject { ["interactive"] = false };
+        if (cluster is not null)
+        {
+            spec["cluster"] = new JsonObject
+            {
+                ["server"] = cluster.Server,
+                ["tls-server-name"] = cluster.TlsServerName,
+                ["insecure-skip-tls-verify"] = cluster.InsecureSkipTlsVerify,
+                ["certificate-authority-data"] = cluster.CertificateAuthorityData,
+                ["proxy-url"] = cluster.ProxyUrl,
+            };
+        }
+
+        return new JsonObject { ["kind"] = "ExecCredential", ["apiVersion"] = apiVersion, ["spec"] = spec }.ToJsonString();
     }
 
     private ExecCredentialStatus ParseCredential(string output)

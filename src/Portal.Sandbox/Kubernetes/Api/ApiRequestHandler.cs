@@ -8,7 +8,7 @@ namespace Portal.Sandbox.Kubernetes.Api;
 /// The whole REST surface as one terminal middleware: authentication, discovery, then the resource verbs.
 /// Everything answers JSON (kubectl asks for protobuf first on some calls and accepts JSON).
 /// </summary>
-internal sealed partial class ApiRequestHandler(SandboxCluster cluster)
+internal sealed partial class ApiRequestHandler(SandboxCluster cluster, SandboxCertificates certificates)
 {
     private const string JsonContentType = "application/json";
     private const string TableContentType = "application/json;as=Table;v=v1;g=meta.k8s.io";
@@ -19,7 +19,7 @@ internal sealed partial class ApiRequestHandler(SandboxCluster cluster)
     {
         try
         {
-            if (!IsAuthorized(context.Request))
+            if (!IsAuthorized(context))
             {
                 throw ApiError.Unauthorized();
             }
@@ -74,11 +74,17 @@ internal sealed partial class ApiRequestHandler(SandboxCluster cluster)
         }
     }
 
-    private bool IsAuthorized(HttpRequest request)
+    private bool IsAuthorized(HttpContext context)
     {
+        var request = context.Request;
         var header = request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
+            if (context.Connection.ClientCertificate is { } certificate)
+            {
+                return certificates.IsIssuedByAuthority(certificate);
+            }
+
             return !request.IsHttps && cluster.Options.AllowAnonymousHttp;
         }
 
