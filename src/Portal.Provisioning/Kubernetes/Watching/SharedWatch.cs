@@ -89,6 +89,17 @@ internal sealed class SharedWatch<T>(
         _upstream.Dispose();
     }
 
+    /// <summary>Synchronous shutdown (a container disposed without DisposeAsync): stops the upstream without waiting for it.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _closed = true;
+        }
+
+        _upstream.Cancel();
+    }
+
     private async Task CloseLaterAsync(CancellationToken cancelled)
     {
         try

@@ -6,7 +6,7 @@ using Portal.Provisioning.Kubernetes.Models;
 namespace Portal.Provisioning.Kubernetes.Watching;
 
 /// <summary>Singleton <see cref="ISharedWatchHub"/>; its own lock guards the map of open shared watches.</summary>
-public sealed class SharedWatchHub(IOptions<KubernetesOptions> options, TimeProvider timeProvider, ILogger<SharedWatchHub> logger) : ISharedWatchHub, IAsyncDisposable
+public sealed class SharedWatchHub(IOptions<KubernetesOptions> options, TimeProvider timeProvider, ILogger<SharedWatchHub> logger) : ISharedWatchHub, IAsyncDisposable, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ISharedWatch> _watches = new(StringComparer.Ordinal);
@@ -74,6 +74,21 @@ public sealed class SharedWatchHub(IOptions<KubernetesOptions> options, TimeProv
         foreach (var watch in all)
         {
             await watch.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        ISharedWatch[] all;
+        lock (_lock)
+        {
+            all = [.. _watches.Values];
+            _watches.Clear();
+        }
+
+        foreach (var watch in all)
+        {
+            watch.Dispose();
         }
     }
 
