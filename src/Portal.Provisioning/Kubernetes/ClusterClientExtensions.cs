@@ -69,6 +69,31 @@ public static class ClusterClientExtensions
         return client.PatchAsync(KubernetesResources.Deployments, ns, deployment, PatchType.StrategicMerge, patch, cancellationToken, "portal-rollout");
     }
 
+    /// <summary>
+    /// Read-modify-write with optimistic concurrency, as client-go's RetryOnConflict: on 409 the object is read again and
+    /// <paramref name="mutate"/> re-applied, up to <paramref name="attempts"/> times (controllers write status meanwhile).
+    /// </summary>
+    public static async Task<T> UpdateWithRetryAsync<T>(
+        this IClusterClient client, KubernetesResource<T> resource, string? ns, string name, Action<T> mutate, CancellationToken cancellationToken, int attempts = 5)
+        where T : class, IKubernetesObject
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(mutate);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await client.GetAsync(resource, ns, name, cancellationToken);
+            mutate(current);
+            try
+            {
+                return await client.ReplaceAsync(resource, ns, current, cancellationToken);
+            }
+            catch (Errors.KubernetesConflictException) when (attempt < attempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Scales through a merge patch of spec.replicas.</summary>
     public static Task<Deployment> ScaleDeploymentAsync(this IClusterClient client, string? ns, string deployment, int replicas, CancellationToken cancellationToken)
     {
