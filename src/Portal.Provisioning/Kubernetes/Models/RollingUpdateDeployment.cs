@@ -1,0 +1,7 @@
+namespace Portal.Provisioning.Kubernetes.Models;
+
+public sealed class RollingUpdateDeployment
+{
+    public IntOrString? MaxUnavailable { get; set; }
+    public IntOrString? MaxSurge { get; set; }
+}

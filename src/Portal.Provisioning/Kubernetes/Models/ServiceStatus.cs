@@ -1,0 +1,6 @@
+namespace Portal.Provisioning.Kubernetes.Models;
+
+public sealed class ServiceStatus
+{
+    public LoadBalancerStatus? LoadBalancer { get; set; }
+}

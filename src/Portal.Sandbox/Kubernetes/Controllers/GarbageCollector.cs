@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Portal.Sandbox.Kubernetes.Store;
+
+namespace Portal.Sandbox.Kubernetes.Controllers;
+
+/// <summary>
+/// Background cascading deletion: dependents whose controller owner no longer exists are deleted (deployment → replica sets
+/// → pods), and a terminating namespace is emptied, then removed.
+/// </summary>
+internal sealed class GarbageCollector(ObjectStore store)
+{
+    public void Reconcile()
+    {
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in new[] { ResourceTypes.Deployments, ResourceTypes.ReplicaSets })
+        {
+            foreach (var owner in store.List(type, null).Items.Where(o => !ObjectRefs.IsDeleting(o)))
+            {
+                owners.Add(ObjectRefs.Uid(owner));
+            }
+        }
+
+        foreach (var type in new[] { ResourceTypes.ReplicaSets, ResourceTypes.Pods })
+        {
+            foreach (var item in store.List(type, null).Items)
+            {
+                if (ObjectRefs.ControllerUid(item) is { } owner && !owners.Contains(owner) && !ObjectRefs.IsDeleting(item))
+                {
+                    TryDelete(type, item);
+                }
+            }
+        }
+
+        foreach (var ns in store.List(ResourceTypes.Namespaces, null).Items.Where(ObjectRefs.IsDeleting))
+        {
+            var name = ObjectRefs.Name(ns);
+            foreach (var type in ResourceTypes.All.Where(t => t.Namespaced))
+            {
+                foreach (var item in store.List(type, name).Items.Where(i => !ObjectRefs.IsDeleting(i)))
+                {
+                    TryDelete(type, item);
+                }
+            }
+
+            if (!store.NamespaceHasObjects(name))
+            {
+                TryDelete(ResourceTypes.Namespaces, ns);
+            }
+        }
+    }
+
+    private void TryDelete(ResourceType type, JsonNode item)
+    {
+        try
+        {
+            store.Delete(type, type.Namespaced ? ObjectRefs.Namespace(item) : null, ObjectRefs.Name(item));
+        }
+        catch (ApiError error) when (error.Code == 404)
+        {
+            // already gone
+        }
+    }
+}

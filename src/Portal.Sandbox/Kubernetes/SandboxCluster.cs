@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Portal.Sandbox.Kubernetes.Controllers;
+using Portal.Sandbox.Kubernetes.Store;
+
+namespace Portal.Sandbox.Kubernetes;
+
+/// <summary>One simulated cluster: its store, admission, controllers and credentials. A server serves one cluster.</summary>
+internal sealed class SandboxCluster : IAsyncDisposable
+{
+    private static readonly string[] s_builtInNamespaces = ["default", "kube-system", "kube-public"];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ControllerLoop _loop;
+    private Task _controllers = Task.CompletedTask;
+
+    public SandboxCluster(SandboxKubernetesOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        Options = options;
+        Token = options.Token ?? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        Store = new ObjectStore(timeProvider, options.WatchHistoryLimit);
+        Admission = new Admission();
+        var clock = new SimulationClock(timeProvider, options.Speed);
+        var events = new EventRecorder(Store);
+        LoadBalancers = new LoadBalancerController(Store, events, clock, options.Region);
+        _loop = new ControllerLoop(
+            Store,
+            new GarbageCollector(Store),
+            LoadBalancers,
+            new DeploymentController(Store, events, clock),
+            new ReplicaSetController(Store, Admission, events),
+            new KubeletSimulator(Store, events, clock, options.FailureRules),
+            logger);
+
+        foreach (var ns in s_builtInNamespaces.Concat(options.Namespaces).Distinct())
+        {
+            var item = new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } };
+            Admission.OnCreate(ResourceTypes.Namespaces, item);
+            Store.Create(ResourceTypes.Namespaces, item);
+        }
+    }
+
+    public SandboxKubernetesOptions Options { get; }
+
+    public string Token { get; }
+
+    public ObjectStore Store { get; }
+
+    public Admission Admission { get; }
+
+    public LoadBalancerController LoadBalancers { get; }
+
+    public void Start() => _controllers = Task.Run(() => _loop.RunAsync(_stopping.Token));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _controllers;
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+
+        _stopping.Dispose();
+    }
+}

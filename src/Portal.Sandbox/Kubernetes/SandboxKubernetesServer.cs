@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Sandbox.Kubernetes.Api;
+
+namespace Portal.Sandbox.Kubernetes;
+
+/// <summary>
+/// A Kubernetes-compatible API server on loopback (HTTP and HTTPS), backed by an in-memory simulated cluster.
+/// Start one in-process with <see cref="StartAsync"/>; the portal (sandbox mode), tests and benchmarks use it, and
+/// <c>Portal.Sandbox kube-server</c> runs it standalone.
+/// </summary>
+public sealed class SandboxKubernetesServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SandboxCluster _cluster;
+    private readonly SandboxCertificates _certificates;
+
+    private SandboxKubernetesServer(WebApplication app, SandboxCluster cluster, SandboxCertificates certificates, Uri? httpUrl, Uri? httpsUrl)
+    {
+        _app = app;
+        _cluster = cluster;
+        _certificates = certificates;
+        HttpUrl = httpUrl;
+        HttpsUrl = httpsUrl;
+    }
+
+    public Uri? HttpUrl { get; }
+
+    public Uri? HttpsUrl { get; }
+
+    public string ClusterName => _cluster.Options.ClusterName;
+
+    /// <summary>The bearer token every request over HTTPS must carry.</summary>
+    public string Token => _cluster.Token;
+
+    /// <summary>PEM of the CA that signed the HTTPS certificate (what the kubeconfig's certificate-authority-data holds).</summary>
+    public string CertificateAuthorityPem => _certificates.AuthorityPem;
+
+    /// <summary>A kubeconfig (JSON, as Pulumi emits) for the HTTPS endpoint with the CA and token; HTTP when HTTPS is disabled.</summary>
+    public string Kubeconfig => CreateKubeconfig(HttpsUrl is not null);
+
+    public static async Task<SandboxKubernetesServer> StartAsync(SandboxKubernetesOptions? options = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SandboxKubernetesOptions();
+        if (options.Speed <= 0)
+        {
+            throw new ArgumentException("Speed must be positive.", nameof(options));
+        }
+
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var certificates = SandboxCertificates.Create(options.ClusterName);
+        var cluster = new SandboxCluster(options, TimeProvider.System, loggerFactory.CreateLogger<SandboxKubernetesServer>());
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxKubernetesServer).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            if (options.HttpPort >= 0)
+            {
+                kestrel.Listen(IPAddress.Loopback, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            }
+
+            if (options.HttpsPort >= 0)
+            {
+                kestrel.Listen(IPAddress.Loopback, options.HttpsPort, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    listen.UseHttps(new HttpsConnectionAdapterOptions
+                    {
+                        ServerCertificate = certificates.Server,
+
+                        // Optional client certificates: the request handler accepts ones the cluster CA issued.
+                        ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                        ClientCertificateValidation = (_, _, _) => true,
+                    });
+                });
+            }
+        });
+
+        var app = builder.Build();
+        var handler = new ApiRequestHandler(cluster, certificates);
+        app.Run(handler.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        cluster.Start();
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
+        return new SandboxKubernetesServer(
+            app,
+            cluster,
+            certificates,
+            addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttp),
+            addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttps));
+    }
+
+    /// <summary>
+    /// A kubeconfig for this server. Over HTTPS it carries the CA and bearer token; over HTTP only the server, because
+    /// kubectl (client-go) never sends credentials over plain HTTP.
+    /// </summary>
+    public string CreateKubeconfig(bool https = true, string? ns = null)
+    {
+        var server = (https ? HttpsUrl : HttpUrl) ?? throw new InvalidOperationException($"The {(https ? "HTTPS" : "HTTP")} endpoint is disabled.");
+        var name = ClusterName;
+        var cluster = new JsonObject { ["server"] = server.GetLeftPart(UriPartial.Authority) };
+        var user = new JsonObject();
+        if (https)
+        {
+            cluster["certificate-authority-data"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(CertificateAuthorityPem));
+            user["token"] = Token;
+        }
+
+        var config = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Config",
+            ["current-context"] = name,
+            ["preferences"] = new JsonObject(),
+            ["clusters"] = new JsonArray(new JsonObject { ["name"] = name, ["cluster"] = cluster }),
+            ["contexts"] = new JsonArray(new JsonObject
+            {
+                ["name"] = name,
+                ["context"] = new JsonObject { ["cluster"] = name, ["user"] = name + "-admin", ["namespace"] = ns ?? "default" },
+            }),
+            ["users"] = new JsonArray(new JsonObject { ["name"] = name + "-admin", ["user"] = user }),
+        };
+        return config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>
+    /// Simulates etcd compaction: forgets the change history and closes every open watch, so clients that resume
+    /// from the version they last saw get 410 Expired and must re-list.
+    /// </summary>
+    public void ExpireWatchHistory() => _cluster.Store.ExpireHistory();
+
+    /// <summary>Issues a client certificate (PEM) that this server accepts instead of the bearer token.</summary>
+    public (string CertificatePem, string KeyPem) IssueClientCertificate(string user) => _certificates.IssueClientCertificate(user);
+
+    /// <summary>Watch streams open on this server right now.</summary>
+    public int ActiveWatchCount => _cluster.Store.ActiveWatchCount;
+
+    /// <summary>The current global resourceVersion.</summary>
+    public long ResourceVersion => _cluster.Store.CurrentVersion;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _certificates.Dispose();
+    }
+}
