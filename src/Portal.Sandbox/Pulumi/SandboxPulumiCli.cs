@@ -42,6 +42,12 @@ public static class SandboxPulumiCli
             await error.WriteLineAsync($"error: {ex.Message}");
             return ex.ExitCode;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            // Exit 255 is the real CLI's "internal error".
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return 255;
+        }
         finally
         {
             await output.FlushAsync();

@@ -66,7 +66,8 @@ internal static class ConfigCommands
             json[key] = Entry(value, showSecrets || !SecretValues.IsSecret(value));
         }
 
-        context.Out.Write(JsonText.Pretty(json));
+        // Keys sorted (a Go map), entry fields in struct order (value, objectValue, secret).
+        context.Out.Write(JsonText.PrettyOrdered(json));
         return 0;
     }
 
@@ -81,7 +82,7 @@ internal static class ConfigCommands
 
         if (context.Args.Has("json"))
         {
-            context.Out.Write(JsonText.Pretty(Entry(value, includeValue: true)));
+            context.Out.Write(JsonText.PrettyOrdered(Entry(value, includeValue: true)));
         }
         else
         {

@@ -228,7 +228,7 @@ internal sealed partial class DeploymentEngine
         if (_done.TryGetValue(root, out var resource))
         {
             var value = (JsonObject)resource.Outputs.DeepClone();
-            value["id"] = resource.Id;
+            value["id"] = resource.Id.Length == 0 && IsPreview ? ExpressionEvaluator.Unknown : resource.Id;
             value["urn"] = resource.Urn;
             return value;
         }

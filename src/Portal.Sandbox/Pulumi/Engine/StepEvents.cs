@@ -38,7 +38,7 @@ internal static class StepEvents
 
     public static JsonObject Payload(JsonObject metadata, bool planning)
     {
-        var payload = new JsonObject { ["metadata"] = metadata };
+        var payload = new JsonObject { ["metadata"] = metadata.DeepClone() };
         if (planning)
         {
             payload["planning"] = true;

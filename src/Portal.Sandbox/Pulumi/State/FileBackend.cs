@@ -103,7 +103,7 @@ internal sealed class FileBackend(string root)
         Directory.CreateDirectory(directory);
         var stamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000 + Random.Shared.Next(1_000_000);
         File.WriteAllText(Path.Combine(directory, $"{stack}-{stamp}.history.json"), JsonText.Pretty4(entry));
-        File.WriteAllText(Path.Combine(directory, $"{stack}-{stamp}.checkpoint.json"), JsonText.Pretty4(new JsonObject { ["version"] = 3, ["checkpoint"] = new JsonObject { ["stack"] = $"organization/{project}/{stack}", ["latest"] = deployment } }));
+        File.WriteAllText(Path.Combine(directory, $"{stack}-{stamp}.checkpoint.json"), JsonText.Pretty4(new JsonObject { ["version"] = 3, ["checkpoint"] = new JsonObject { ["stack"] = $"organization/{project}/{stack}", ["latest"] = deployment?.DeepClone() } }));
     }
 
     /// <summary>History entries, newest first.</summary>
