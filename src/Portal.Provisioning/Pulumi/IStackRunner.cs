@@ -11,6 +11,9 @@ public interface IStackRunner
     /// <summary>Creates or refreshes the environment's workspace folder: copies the template program (keeping the stack settings).</summary>
     Task<StackWorkspace> PrepareWorkspaceAsync(string environmentName, string stackName, string programDirectory, CancellationToken cancellationToken);
 
+    /// <summary><c>stack init</c>: throws <see cref="StackAlreadyExistsException"/> if the stack exists.</summary>
+    Task CreateStackAsync(StackWorkspace workspace, CancellationToken cancellationToken);
+
     /// <summary>Selects the stack, creating it if it does not exist. Returns true if it was created.</summary>
     Task<bool> CreateOrSelectStackAsync(StackWorkspace workspace, CancellationToken cancellationToken);
 

@@ -5,6 +5,12 @@ namespace Portal.Provisioning.Pulumi;
 /// <summary>Stack, config, output, history and state commands.</summary>
 public sealed partial class PulumiStackRunner
 {
+    public async Task CreateStackAsync(StackWorkspace workspace, CancellationToken cancellationToken)
+    {
+        await RunAsync(workspace, "stack init", ["stack", "init", workspace.StackName], cancellationToken);
+        PulumiLog.StackCreated(_logger, workspace.StackName);
+    }
+
     public async Task<bool> CreateOrSelectStackAsync(StackWorkspace workspace, CancellationToken cancellationToken)
     {
         try

@@ -9,7 +9,12 @@ public static class SandboxPulumiCli
         RunAsync(args, SandboxProviderRegistry.CreateDefault(new UnwiredSandboxKubernetesApplier()), Console.Out, Console.Error, Console.In);
 
     /// <summary>Runs one CLI command with the given providers and streams; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, SandboxProviderRegistry providers, TextWriter output, TextWriter error, TextReader input)
+    public static Task<int> RunAsync(string[] args, SandboxProviderRegistry providers, TextWriter output, TextWriter error, TextReader input) =>
+        RunAsync(args, providers, output, error, input, Environment.GetEnvironmentVariable);
+
+    /// <summary>Runs one CLI command in-process with an explicit environment (tests, hosts that embed the sandbox).</summary>
+    public static async Task<int> RunAsync(
+        string[] args, SandboxProviderRegistry providers, TextWriter output, TextWriter error, TextReader input, Func<string, string?> environment)
     {
         try
         {
@@ -21,7 +26,7 @@ public static class SandboxPulumiCli
                 Out = output,
                 Error = error,
                 In = input,
-                Environment = Environment.GetEnvironmentVariable,
+                Environment = environment,
             };
             var positionals = parsed.Positionals;
             return positionals.FirstOrDefault() switch

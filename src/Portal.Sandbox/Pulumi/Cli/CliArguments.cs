@@ -55,7 +55,10 @@ internal sealed class CliArguments
             }
 
             var name = s_aliases.GetValueOrDefault(body, body);
-            if (value is null && !s_booleanFlags.Contains(name) && !s_optionalValueFlags.Contains(name))
+
+            // `config set-all` redefines --plaintext and --secret as repeatable key=value flags.
+            var isBoolean = s_booleanFlags.Contains(name) && !(name is "plaintext" or "secret" && parsed.Positionals is ["config", "set-all", ..]);
+            if (value is null && !isBoolean && !s_optionalValueFlags.Contains(name))
             {
                 if (i + 1 >= args.Count)
                 {
