@@ -14,7 +14,6 @@ internal sealed partial class DeploymentEngine
         var stackOp = stackOld is null ? "create" : "same";
         var stackPre = StepEvents.Metadata(stackOp, StackUrn, Urns.StackType, stackOld, stackNew, null, logical: true, provider: "");
         _request.Events.Write("resourcePreEvent", StepEvents.Payload(stackPre, IsPreview));
-        RecordStep(stackOp, StackUrn, "", stackOld, stackNew, null, force: true);
         if (stackOld is null)
         {
             Upsert(stackNew);
@@ -36,6 +35,7 @@ internal sealed partial class DeploymentEngine
         Count(stackOp);
         if (_failed || _graceful.IsCancellationRequested)
         {
+            RecordStep(stackOp, StackUrn, "", stackOld, stackNew, null, force: true);
             return null;
         }
 
@@ -47,6 +47,7 @@ internal sealed partial class DeploymentEngine
         }
 
         stackNew.Outputs = outputs;
+        RecordStep(stackOp, StackUrn, "", stackOld, stackNew, null, force: true);
         Upsert(stackNew);
         Save();
         var stackDone = StepEvents.Metadata(stackOp, StackUrn, Urns.StackType, stackOld, stackNew, null, logical: true, provider: "");
@@ -296,7 +297,8 @@ internal sealed partial class DeploymentEngine
             : null;
         lock (_gate)
         {
-            _steps.Add(step);
+            // The root stack step is recorded last (once its outputs are known) but listed first, as the CLI does.
+            _steps.Insert(urn == StackUrn ? 0 : _steps.Count, step);
         }
     }
 }
