@@ -146,9 +146,9 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
         switch (live["kind"]?.GetValue<string>())
         {
             case "Deployment":
-                var wanted = live["spec"]?["replicas"]?.GetValue<int>() ?? 1;
-                var ready = live["status"]?["readyReplicas"]?.GetValue<int>() ?? 0;
-                var updated = live["status"]?["updatedReplicas"]?.GetValue<int>() ?? 0;
+                var wanted = Int(live["spec"]?["replicas"]) ?? 1;
+                var ready = Int(live["status"]?["readyReplicas"]) ?? 0;
+                var updated = Int(live["status"]?["updatedReplicas"]) ?? 0;
                 return ready >= wanted && updated >= wanted;
             case "Service":
                 var type = live["spec"]?["type"]?.GetValue<string>();
@@ -157,6 +157,13 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
                 return true;
         }
     }
+
+    /// <summary>Numbers from YAML are longs, from a server JSON elements: read either.</summary>
+    private static long? Int(JsonNode? node) => node is not JsonValue value ? null
+        : value.TryGetValue<long>(out var l) ? l
+        : value.TryGetValue<int>(out var i) ? i
+        : value.TryGetValue<double>(out var d) ? (long)d
+        : null;
 
     private static JsonObject Manifest(SandboxResourceRequest request, string name, string? defaultNamespace)
     {
