@@ -57,7 +57,7 @@ internal static partial class EngineEventParser
 
             return null;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
         {
             return new MalformedEventProgress(time.GetUtcNow(), line, ex.Message);
         }
