@@ -61,6 +61,8 @@ public sealed partial class PulumiStackRunner : IStackRunner
 
     private async Task<PulumiProcessResult> RunProcessAsync(StackWorkspace? workspace, string command, PulumiInvocation invocation, CancellationToken cancellationToken)
     {
+        // A SIGINT sent before the CLI traps it would just kill it: do not start what is already cancelled.
+        cancellationToken.ThrowIfCancellationRequested();
         var stack = workspace?.StackName ?? "-";
         PulumiLog.CommandStarting(_logger, command, stack, invocation.WorkingDirectory);
         var started = Stopwatch.GetTimestamp();

@@ -97,6 +97,28 @@ public sealed class PulumiStackRunnerErrorTests
     }
 
     [Fact]
+    public async Task DestroyAsync_ProtectedResource_FailsAndKeepsIt()
+    {
+        using var stack = await (await SandboxStack.CreateAsync("""
+            name: prot
+            runtime: yaml
+            resources:
+              logs:
+                type: aws:s3:Bucket
+                options:
+                  protect: true
+            """)).InitAsync();
+        await stack.Runner.UpAsync(stack.Workspace, new StackOperationOptions(), s_none);
+        var progress = new ProgressRecorder();
+
+        await Assert.ThrowsAsync<PulumiCommandException>(
+            () => stack.Runner.DestroyAsync(stack.Workspace, new StackOperationOptions { OnProgress = progress.Handler }, s_none));
+
+        Assert.Contains(progress.Items, p => p is DiagnosticProgress d && d.Message.Contains("as it is currently marked for protection", StringComparison.Ordinal));
+        Assert.Contains("\"protect\": true", await stack.Runner.ExportStackAsync(stack.Workspace, s_none), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetVersionAsync_CommandMissing_ThrowsCliNotFound()
     {
         using var stack = await SandboxStack.CreateAsync(TestPrograms.OutputsOnly);

@@ -19,6 +19,8 @@ internal static class UpdateCommand
         var project = context.LoadProject();
         var stack = context.ResolveStack(project);
         var store = new StateStore(context, project, stack);
+        // Trap signals before taking the lock: a SIGINT must never kill the process while it holds the lock.
+        using var signals = new SignalRelay();
         using var stackLock = isPreview ? null : StackLock.Acquire(context.Backend.LockDirectory(project.Name, stack));
 
         var program = YamlProgram.Parse(project);
@@ -54,12 +56,8 @@ internal static class UpdateCommand
         using var engine = new DeploymentEngine(
             new EngineRequest(kind, isPreview, project, stack, store, program, config, providers, new SandboxProviderContext(context.Speed, context.Environment), events),
             store.Load());
-        EngineResult result;
-        using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; engine.Signal("SIGINT"); }))
-        using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; engine.Signal("SIGTERM"); }))
-        {
-            result = await engine.RunAsync();
-        }
+        signals.Attach(engine.Signal);
+        var result = await engine.RunAsync();
 
         if (jsonPreview)
         {

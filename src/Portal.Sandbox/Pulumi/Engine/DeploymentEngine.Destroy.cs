@@ -60,6 +60,12 @@ internal sealed partial class DeploymentEngine
                     throw new SandboxProviderException($"sandbox: injected failure for '{resource.Name}' (listed in config sandbox:failResources)");
                 }
 
+                if (resource.Protect)
+                {
+                    throw new SandboxProviderException(
+                        $"unable to delete resource \"{resource.Urn}\"\nas it is currently marked for protection. To unprotect the resource, remove the `protect` flag from the resource in your Pulumi program and run `pulumi up`");
+                }
+
                 SetPending(resource, "deleting", pending: true);
                 Save();
                 var provider = _request.Providers.Find(resource.Type)

@@ -75,6 +75,7 @@ internal sealed partial class DeploymentEngine
             Parent = StackUrn,
             Dependencies = [.. resolved.Select(d => d!.Urn)],
             Provider = Urns.DefaultProvider(_request.Stack, _request.Project.Name, resource.Type),
+            Protect = resource.Protect,
         };
         StepDiff? diff = null;
         var op = "create";
@@ -121,6 +122,11 @@ internal sealed partial class DeploymentEngine
         {
             state.Id = old!.Id;
             state.Outputs = (JsonObject)old.Outputs.DeepClone();
+            if (old.Protect != state.Protect && !IsPreview)
+            {
+                Upsert(state);
+                Save();
+            }
         }
         else if (IsPreview)
         {

@@ -21,6 +21,8 @@ internal sealed class ResourceState
 
     public List<string> Dependencies { get; set; } = [];
 
+    public bool Protect { get; set; }
+
     public string? Provider { get; set; }
 
     public string Name => Urn[(Urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..];
@@ -50,6 +52,11 @@ internal sealed class ResourceState
             json["parent"] = Parent;
         }
 
+        if (Protect)
+        {
+            json["protect"] = true;
+        }
+
         if (Dependencies.Count > 0)
         {
             json["dependencies"] = new JsonArray([.. Dependencies.Select(d => JsonValue.Create(d))]);
@@ -74,6 +81,7 @@ internal sealed class ResourceState
         Outputs = secrets(json["outputs"]) as JsonObject ?? [],
         Dependencies = json["dependencies"] is JsonArray deps ? [.. deps.Select(d => d!.GetValue<string>())] : [],
         Provider = json["provider"]?.GetValue<string>(),
+        Protect = json["protect"]?.GetValue<bool>() ?? false,
     };
 
     public ResourceState Clone() => new()
@@ -87,5 +95,6 @@ internal sealed class ResourceState
         Outputs = (JsonObject)Outputs.DeepClone(),
         Dependencies = [.. Dependencies],
         Provider = Provider,
+        Protect = Protect,
     };
 }
