@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Provisioning.Pulumi;
 
 namespace Portal.Sandbox.Tests.Pulumi;
@@ -16,6 +17,17 @@ public sealed class PulumiStackRunnerSandboxTests
         var version = await stack.Runner.GetVersionAsync(s_none);
 
         Assert.Equal(new Version(3, 259, 0), version);
+    }
+
+    [Fact]
+    public async Task HealthCheck_SandboxCli_ReportsHealthyWithVersion()
+    {
+        using var stack = await SandboxStack.CreateAsync(TestPrograms.OutputsOnly);
+
+        var result = await new PulumiCliHealthCheck(stack.Runner).CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Healthy, result.Status);
+        Assert.Equal("pulumi v3.259.0", result.Description);
     }
 
     [Fact]
