@@ -11,7 +11,7 @@ public sealed class PulumiStackRunnerCancellationTests
     [Fact]
     public async Task UpAsync_CancelledDuringUpdate_InterruptsGracefullyAndReleasesLock()
     {
-        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.Slow, speed: 4)).InitAsync();
+        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.Slow, speed: 2)).InitAsync();
         var progress = new ProgressRecorder();
         using var cancel = new CancellationTokenSource();
 
@@ -35,7 +35,7 @@ public sealed class PulumiStackRunnerCancellationTests
     [Fact]
     public async Task UpAsync_SecondConcurrentUpdate_ThrowsConcurrentUpdateWithLockText()
     {
-        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.Slow, speed: 4)).InitAsync();
+        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.Slow, speed: 2)).InitAsync();
         var progress = new ProgressRecorder();
 
         var first = stack.Runner.UpAsync(stack.Workspace, new StackOperationOptions { OnProgress = progress.Handler }, s_none);
