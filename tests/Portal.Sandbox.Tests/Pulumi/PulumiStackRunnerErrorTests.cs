@@ -64,11 +64,25 @@ public sealed class PulumiStackRunnerErrorTests
         Assert.Equal(typeof(PulumiCommandException), error.GetType());
         Assert.Equal(1, error.ExitCode);
         Assert.Contains(progress.Resources, r => r is { Phase: ResourceEventPhase.Failed, Name: "subnet", Operation: "create" });
-        Assert.Contains(progress.Items, p => p is DiagnosticProgress { Severity: "error" } d && d.Message.Contains("injected failure for 'subnet'", StringComparison.Ordinal));
+        Assert.Contains(progress.Items, p => p is DiagnosticProgress { Severity: "error" } d && d.Message.Contains("injected failure for 'subnet' (create; listed in config sandbox:failResources)", StringComparison.Ordinal));
         Assert.Contains(progress.Items, p => p is SummaryProgress { Result: "failed" });
         var export = await stack.Runner.ExportStackAsync(stack.Workspace, s_none);
         Assert.Contains("aws:ec2:Vpc::vpc", export, StringComparison.Ordinal);
         Assert.DoesNotContain("aws:ec2:Subnet::subnet", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DestroyAsync_ResourceListedForDeleteOnly_CreatesThenFailsOnDestroy()
+    {
+        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.Network)).InitAsync();
+        await stack.Runner.SetConfigAsync(stack.Workspace, "sandbox:failResources", new ConfigValue("repo:delete"), false, s_none);
+
+        var up = await stack.Runner.UpAsync(stack.Workspace, new StackOperationOptions(), s_none);
+        var error = await Assert.ThrowsAsync<PulumiCommandException>(() => stack.Runner.DestroyAsync(stack.Workspace, new StackOperationOptions(), s_none));
+
+        Assert.True(up.Succeeded);
+        Assert.Equal(1, error.ExitCode);
+        Assert.Contains("aws:ecr:Repository::repo", await stack.Runner.ExportStackAsync(stack.Workspace, s_none), StringComparison.Ordinal);
     }
 
     [Fact]

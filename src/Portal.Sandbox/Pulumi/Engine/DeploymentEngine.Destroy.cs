@@ -55,10 +55,7 @@ internal sealed partial class DeploymentEngine
         {
             try
             {
-                if (_failNames.Contains(resource.Name))
-                {
-                    throw new SandboxProviderException($"sandbox: injected failure for '{resource.Name}' (listed in config sandbox:failResources)");
-                }
+                _failures.ThrowIfListed(resource.Name, "delete");
 
                 if (resource.Protect)
                 {

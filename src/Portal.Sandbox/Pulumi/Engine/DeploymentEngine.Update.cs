@@ -135,10 +135,11 @@ internal sealed partial class DeploymentEngine
         }
         else
         {
-            if (_failNames.Contains(resource.Name))
+            if (_failures.IsListed(resource.Name, op))
             {
+                // A second of "work" first, so a failing resource looks like one in a live view.
                 await request.Context.DelayAsync(TimeSpan.FromSeconds(1), _terminate.Token);
-                throw new SandboxProviderException($"sandbox: injected failure for '{resource.Name}' (listed in config sandbox:failResources)");
+                _failures.ThrowIfListed(resource.Name, op);
             }
 
             SetPending(state, op == "update" ? "updating" : "creating", pending: true);

@@ -20,7 +20,7 @@ internal sealed partial class DeploymentEngine : IDisposable
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _graceful = new();
     private readonly CancellationTokenSource _terminate = new();
-    private readonly HashSet<string> _failNames;
+    private readonly FailureInjection _failures;
     private volatile bool _failed;
     private int _signals;
 
@@ -29,8 +29,7 @@ internal sealed partial class DeploymentEngine : IDisposable
         _request = request;
         _live = state;
         _old = state.Resources.ToDictionary(r => r.Urn, r => r.Clone(), StringComparer.Ordinal);
-        var failConfig = request.Config.TryGetValue("sandbox:failResources", out var fail) ? SecretValues.Reveal(fail)?.ToString() : null;
-        _failNames = (failConfig ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        _failures = new FailureInjection(request.Config.TryGetValue(FailureInjection.ConfigKey, out var fail) ? SecretValues.Reveal(fail)?.ToString() : null);
     }
 
     public void Dispose()
