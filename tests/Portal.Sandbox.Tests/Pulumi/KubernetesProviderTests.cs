@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Portal.Provisioning.Pulumi;
 using Portal.Sandbox.Pulumi;
 using Portal.Sandbox.Pulumi.Providers;
@@ -103,6 +104,32 @@ public sealed class KubernetesProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task Up_DeploymentNeverReady_FailsAfterTimeoutAnnotationWithLastStatus()
+    {
+        File.WriteAllText(Path.Combine(_root, "project", "Pulumi.yaml"), """
+            name: stuck
+            runtime: yaml
+            resources:
+              web:
+                type: kubernetes:apps/v1:Deployment
+                properties:
+                  metadata:
+                    name: web
+                    annotations:
+                      pulumi.com/timeoutSeconds: "1"
+                  spec:
+                    replicas: 3
+            """);
+        var applier = new NeverReadyApplier();
+
+        await RunOkAsync(applier, "stack", "init", "dev");
+        var (code, output) = await RunAsync(applier, true, "up", "--yes", "--stack", "dev");
+
+        Assert.Equal(1, code);
+        Assert.Contains("timed out waiting for Deployment 'web' to become ready after 1 s", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Up_WithoutSandboxKubeconfig_EmitsEksShapedKubeconfig()
     {
         File.WriteAllText(Path.Combine(_root, "project", "Pulumi.yaml"), """
@@ -142,9 +169,35 @@ public sealed class KubernetesProviderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private Task<string> RunOkAsync(FakeKubernetesApplier applier, params string[] args) => RunOkAsync(applier, true, args);
+    /// <summary>A cluster whose Deployments never become ready.</summary>
+    private sealed class NeverReadyApplier : ISandboxKubernetesApplier
+    {
+        public Task<JsonObject> ApplyAsync(SandboxKubernetesCluster cluster, JsonObject manifest, CancellationToken cancellationToken) =>
+            Task.FromResult(Live(manifest));
 
-    private async Task<string> RunOkAsync(FakeKubernetesApplier applier, bool withKubeconfig, params string[] args)
+        public Task<JsonObject?> ReadAsync(SandboxKubernetesCluster cluster, JsonObject manifest, CancellationToken cancellationToken) =>
+            Task.FromResult<JsonObject?>(Live(manifest));
+
+        public Task DeleteAsync(SandboxKubernetesCluster cluster, JsonObject manifest, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private static JsonObject Live(JsonObject manifest)
+        {
+            var live = (JsonObject)manifest.DeepClone();
+            live["status"] = new JsonObject { ["replicas"] = 3, ["readyReplicas"] = 1, ["updatedReplicas"] = 3 };
+            return live;
+        }
+    }
+
+    private Task<string> RunOkAsync(ISandboxKubernetesApplier applier, params string[] args) => RunOkAsync(applier, true, args);
+
+    private async Task<string> RunOkAsync(ISandboxKubernetesApplier applier, bool withKubeconfig, params string[] args)
+    {
+        var (code, output) = await RunAsync(applier, withKubeconfig, args);
+        Assert.True(code == 0, $"exit {code}: {output}");
+        return output;
+    }
+
+    private async Task<(int Code, string Output)> RunAsync(ISandboxKubernetesApplier applier, bool withKubeconfig, params string[] args)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -163,7 +216,6 @@ public sealed class KubernetesProviderTests : IDisposable
             error,
             new StringReader(""),
             name => environment.GetValueOrDefault(name));
-        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
-        return output.ToString();
+        return (code, $"{output}\n{error}");
     }
 }

@@ -18,7 +18,9 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
     };
 
     private static readonly string[] s_secretKeys = ["data", "stringData"];
+    // pulumi-kubernetes waits 10 minutes for a Deployment or Service; scaled by the speed factor, never below 30 s.
     private static readonly TimeSpan s_awaitTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan s_minimumAwaitTimeout = TimeSpan.FromSeconds(30);
 
     public bool CanHandle(string type) => type.StartsWith("kubernetes:", StringComparison.Ordinal) || type == ProviderType;
 
@@ -124,13 +126,24 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
     private async Task<JsonObject> AwaitReadyAsync(
         SandboxResourceRequest request, SandboxKubernetesCluster cluster, JsonObject manifest, JsonObject live, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + s_awaitTimeout;
+        // The same annotations pulumi-kubernetes honours.
+        var annotations = manifest["metadata"]?["annotations"];
+        if (annotations?["pulumi.com/skipAwait"]?.ToString() == "true")
+        {
+            return live;
+        }
+
+        var timeout = annotations?["pulumi.com/timeoutSeconds"]?.ToString() is { } seconds && double.TryParse(seconds, out var value)
+            ? TimeSpan.FromSeconds(value)
+            : TimeSpan.FromTicks(Math.Max(s_minimumAwaitTimeout.Ticks, (long)(s_awaitTimeout.Ticks / request.Context.Speed)));
+        var deadline = DateTimeOffset.UtcNow + timeout;
         var poll = TimeSpan.FromMilliseconds(Math.Max(50, 1000 / request.Context.Speed));
         while (!IsReady(live))
         {
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new SandboxProviderException($"timed out waiting for {manifest["kind"]} '{manifest["metadata"]?["name"]}' to become ready");
+                throw new SandboxProviderException(
+                    $"timed out waiting for {manifest["kind"]} '{manifest["metadata"]?["name"]}' to become ready after {timeout.TotalSeconds:0} s (status: {JsonText.Compact(live["status"])})");
             }
 
             await Task.Delay(poll, cancellationToken);
