@@ -6,7 +6,16 @@ namespace Portal.Provisioning.Pulumi;
 /// <c>cancelEvent</c> or, after the CLI exited, at the end of the file.</summary>
 internal sealed class EventLogFollower(EventLogTailer tailer, ProgressDispatcher dispatcher, TimeProvider time, TimeSpan pollInterval, ILogger logger)
 {
+    private readonly List<PreviewStep> _steps = [];
+    private readonly List<string> _errors = [];
+
     public SummaryProgress? Summary { get; private set; }
+
+    /// <summary>The non-<c>same</c> steps the engine started, in order (the plan of a preview-only refresh or destroy).</summary>
+    public IReadOnlyList<PreviewStep> Steps => _steps;
+
+    /// <summary>Error diagnostics, colors stripped.</summary>
+    public IReadOnlyList<string> Errors => _errors;
 
     public async Task FollowAsync(Task process)
     {
@@ -32,9 +41,17 @@ internal sealed class EventLogFollower(EventLogTailer tailer, ProgressDispatcher
                     PulumiLog.MalformedEvent(logger, malformed.Error);
                 }
 
-                if (progress is SummaryProgress summary)
+                switch (progress)
                 {
-                    Summary = summary;
+                    case SummaryProgress summary:
+                        Summary = summary;
+                        break;
+                    case ResourceProgress { Phase: ResourceEventPhase.Started, Operation: not "same" } step:
+                        _steps.Add(new PreviewStep(step.Operation, step.Urn, step.Type, step.ChangedKeys, step.ReplaceKeys));
+                        break;
+                    case DiagnosticProgress { Severity: "error" } error:
+                        _errors.Add(error.Message);
+                        break;
                 }
 
                 if (progress is not null)

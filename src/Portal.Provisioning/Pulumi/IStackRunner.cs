@@ -29,6 +29,12 @@ public interface IStackRunner
     /// <summary><c>preview --json</c> with the event log followed.</summary>
     Task<StackPreviewResult> PreviewAsync(StackWorkspace workspace, StackOperationOptions options, CancellationToken cancellationToken);
 
+    /// <summary><c>refresh --preview-only</c>: drift between the state and the cloud, without changing the state.</summary>
+    Task<StackPreviewResult> PreviewRefreshAsync(StackWorkspace workspace, StackOperationOptions options, CancellationToken cancellationToken);
+
+    /// <summary><c>destroy --preview-only</c>: what a destroy would delete (for approvals).</summary>
+    Task<StackPreviewResult> PreviewDestroyAsync(StackWorkspace workspace, StackOperationOptions options, CancellationToken cancellationToken);
+
     /// <summary><c>up --yes --skip-preview</c>, then the outputs.</summary>
     Task<StackUpdateResult> UpAsync(StackWorkspace workspace, StackOperationOptions options, CancellationToken cancellationToken);
 

@@ -10,14 +10,35 @@ public sealed partial class PulumiStackRunner
         var arguments = new List<string> { "preview", "--json" };
         AddUpdateFlags(arguments, options, includeMessage: true);
         arguments.AddRange(["--exec-kind", ExecKind]);
-        var (result, summary) = await RunWithEventLogAsync(workspace, "preview", arguments, options, cancellationToken);
+        var (result, events) = await RunWithEventLogAsync(workspace, "preview", arguments, options, cancellationToken);
         if (result.Cancellation != CancellationOutcome.None)
         {
-            return new StackPreviewResult(summary?.ResourceChanges ?? new Dictionary<string, int>(), [], [], result.Cancellation);
+            return new StackPreviewResult(events.Summary?.ResourceChanges ?? new Dictionary<string, int>(), events.Steps, events.Errors, result.Cancellation);
         }
 
         ThrowIfFailed("preview", result);
-        return PreviewDocumentParser.Parse(result.StandardOutput, summary);
+        return PreviewDocumentParser.Parse(result.StandardOutput, events.Summary);
+    }
+
+    public Task<StackPreviewResult> PreviewRefreshAsync(StackWorkspace workspace, StackOperationOptions options, CancellationToken cancellationToken) =>
+        RunPreviewOnlyAsync(workspace, ["refresh", "--preview-only"], options, cancellationToken);
+
+    public Task<StackPreviewResult> PreviewDestroyAsync(StackWorkspace workspace, StackOperationOptions options, CancellationToken cancellationToken) =>
+        RunPreviewOnlyAsync(workspace, ["destroy", "--preview-only"], options, cancellationToken);
+
+    /// <summary><c>refresh|destroy --preview-only</c>: the plan comes from the event log (no digest document for these).</summary>
+    private async Task<StackPreviewResult> RunPreviewOnlyAsync(
+        StackWorkspace workspace, List<string> arguments, StackOperationOptions options, CancellationToken cancellationToken)
+    {
+        AddUpdateFlags(arguments, options with { Refresh = false }, includeMessage: false);
+        arguments.AddRange(["--exec-kind", ExecKind]);
+        var (result, events) = await RunWithEventLogAsync(workspace, arguments[0], arguments, options, cancellationToken);
+        if (result.Cancellation == CancellationOutcome.None)
+        {
+            ThrowIfFailed(arguments[0], result);
+        }
+
+        return new StackPreviewResult(events.Summary?.ResourceChanges ?? new Dictionary<string, int>(), events.Steps, events.Errors, result.Cancellation);
     }
 
     public Task<StackUpdateResult> UpAsync(StackWorkspace workspace, StackOperationOptions options, CancellationToken cancellationToken) =>
@@ -43,12 +64,13 @@ public sealed partial class PulumiStackRunner
         var started = Stopwatch.GetTimestamp();
         AddUpdateFlags(arguments, options, includeMessage: true);
         arguments.AddRange(["--exec-kind", ExecKind]);
-        var (result, summary) = await RunWithEventLogAsync(workspace, arguments[0], arguments, options, cancellationToken);
+        var (result, events) = await RunWithEventLogAsync(workspace, arguments[0], arguments, options, cancellationToken);
         if (result.Cancellation == CancellationOutcome.None)
         {
             ThrowIfFailed(arguments[0], result);
         }
 
+        var summary = events.Summary;
         var outputs = kind == "update" && result.Cancellation == CancellationOutcome.None
             ? await GetOutputsAsync(workspace, cancellationToken)
             : new Dictionary<string, StackOutputValue>();
@@ -79,7 +101,7 @@ public sealed partial class PulumiStackRunner
         }
     }
 
-    private async Task<(PulumiProcessResult Result, SummaryProgress? Summary)> RunWithEventLogAsync(
+    private async Task<(PulumiProcessResult Result, EventLogFollower Events)> RunWithEventLogAsync(
         StackWorkspace workspace, string command, List<string> arguments, StackOperationOptions options, CancellationToken cancellationToken)
     {
         // Same layout as the SDKs: <temp>/automation-logs-<command>-<random>/eventlog.txt, the CLI creates the file.
@@ -103,7 +125,7 @@ public sealed partial class PulumiStackRunner
         try
         {
             await tail.FollowAsync(process);
-            return (await process, tail.Summary);
+            return (await process, tail);
         }
         finally
         {

@@ -141,6 +141,27 @@ public sealed class PulumiStackRunnerSandboxTests
     }
 
     [Fact]
+    public async Task PreviewRefreshAndPreviewDestroy_AfterUp_ReportDriftAndPlannedDeletesWithoutChangingState()
+    {
+        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.Network)).InitAsync();
+        var ws = stack.Workspace;
+        await stack.Runner.UpAsync(ws, new StackOperationOptions(), s_none);
+
+        var clean = await stack.Runner.PreviewRefreshAsync(ws, new StackOperationOptions(), s_none);
+        await stack.Runner.SetConfigAsync(ws, "sandbox:driftResources", new ConfigValue("vpc"), false, s_none);
+        var drifted = await stack.Runner.PreviewRefreshAsync(ws, new StackOperationOptions(), s_none);
+        var destroyPlan = await stack.Runner.PreviewDestroyAsync(ws, new StackOperationOptions(), s_none);
+
+        Assert.False(clean.HasChanges);
+        Assert.Equal(1, drifted.ChangeSummary["update"]);
+        Assert.Equal(6, destroyPlan.ChangeSummary["delete"]);
+        Assert.Contains(destroyPlan.Steps, s => s is { Operation: "delete", Type: "aws:ec2:Vpc" });
+        Assert.Equal(6, (await stack.Runner.RefreshAsync(ws, new StackOperationOptions(), s_none)).Summary!.ResourceChanges.Values.Sum());
+        Assert.Contains("changed-out-of-band", await stack.Runner.ExportStackAsync(ws, s_none), StringComparison.Ordinal);
+        Assert.NotEmpty(await stack.Runner.GetOutputsAsync(ws, s_none));
+    }
+
+    [Fact]
     public async Task GetMaskedOutputsAsync_SecretOutput_NeverLeavesTheCli()
     {
         using var stack = await (await SandboxStack.CreateAsync(TestPrograms.OutputsOnly)).InitAsync();

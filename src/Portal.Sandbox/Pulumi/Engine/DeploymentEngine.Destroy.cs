@@ -115,6 +115,14 @@ internal sealed partial class DeploymentEngine
                 try
                 {
                     var result = await provider.ReadAsync(DeleteRequest(resource), _terminate.Token);
+                    if (result is not null && _drifted.Contains(resource.Name))
+                    {
+                        // Simulated out-of-band change (config sandbox:driftResources): someone edited the tags.
+                        var tags = result.Outputs["tags"] as JsonObject ?? [];
+                        tags["changed-out-of-band"] = "true";
+                        result.Outputs["tags"] = tags.Parent is null ? tags : tags.DeepClone();
+                    }
+
                     if (result is null)
                     {
                         outcome = "delete";

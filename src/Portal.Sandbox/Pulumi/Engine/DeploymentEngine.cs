@@ -21,6 +21,7 @@ internal sealed partial class DeploymentEngine : IDisposable
     private readonly CancellationTokenSource _graceful = new();
     private readonly CancellationTokenSource _terminate = new();
     private readonly FailureInjection _failures;
+    private readonly HashSet<string> _drifted;
     private volatile bool _failed;
     private int _signals;
 
@@ -29,6 +30,8 @@ internal sealed partial class DeploymentEngine : IDisposable
         _request = request;
         _live = state;
         _old = state.Resources.ToDictionary(r => r.Urn, r => r.Clone(), StringComparer.Ordinal);
+        _drifted = (request.Config.TryGetValue(FailureInjection.DriftConfigKey, out var drift) ? SecretValues.Reveal(drift)?.ToString() ?? "" : "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         _failures = new FailureInjection(request.Config.TryGetValue(FailureInjection.ConfigKey, out var fail) ? SecretValues.Reveal(fail)?.ToString() : null);
     }
 

@@ -7,6 +7,7 @@ namespace Portal.Sandbox.Pulumi;
 internal sealed class FailureInjection
 {
     public const string ConfigKey = "sandbox:failResources";
+    public const string DriftConfigKey = "sandbox:driftResources";
 
     private readonly HashSet<string> _entries;
 
