@@ -54,9 +54,13 @@ internal sealed class PulumiProcessRunner(ILogger<PulumiProcessRunner> logger) :
         {
             await process.WaitForExitAsync(stop.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!process.HasExited)
         {
             outcome = await StopAsync(process, invocation);
+        }
+        catch (OperationCanceledException)
+        {
+            // It finished on its own just as we were asked to stop: nothing was interrupted.
         }
 
         await pumps;
@@ -80,6 +84,11 @@ internal sealed class PulumiProcessRunner(ILogger<PulumiProcessRunner> logger) :
             {
                 // Grace period over or force requested: fall through to the kill.
             }
+        }
+
+        if (process.HasExited)
+        {
+            return CancellationOutcome.Interrupted;
         }
 
         process.Kill(entireProcessTree: true);

@@ -70,9 +70,11 @@ public sealed partial class PulumiStackRunner
             ThrowIfFailed(arguments[0], result);
         }
 
+        // An update that completed although it was asked to stop (the signal came too late) still has outputs.
         var summary = events.Summary;
-        var outputs = kind == "update" && result.Cancellation == CancellationOutcome.None
-            ? await GetOutputsAsync(workspace, cancellationToken)
+        var completed = result.ExitCode == 0 && (result.Cancellation == CancellationOutcome.None || summary?.Result == "succeeded");
+        var outputs = kind == "update" && completed
+            ? await GetOutputsAsync(workspace, result.Cancellation == CancellationOutcome.None ? cancellationToken : CancellationToken.None)
             : new Dictionary<string, StackOutputValue>();
         return new StackUpdateResult(kind, summary, outputs, result.Cancellation, Stopwatch.GetElapsedTime(started));
     }

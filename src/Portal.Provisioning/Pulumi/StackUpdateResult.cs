@@ -13,5 +13,6 @@ public sealed record StackUpdateResult(
     CancellationOutcome Cancellation,
     TimeSpan Duration)
 {
-    public bool Succeeded => Cancellation == CancellationOutcome.None && Summary?.Result is null or "succeeded";
+    /// <summary>True unless the run was stopped before it completed (failures throw instead of returning).</summary>
+    public bool Succeeded => Cancellation == CancellationOutcome.None || Summary?.Result == "succeeded";
 }
