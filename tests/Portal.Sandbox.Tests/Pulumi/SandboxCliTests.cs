@@ -76,6 +76,42 @@ public sealed class SandboxCliTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_StackAndConfigCommands_PrintReferenceShapes()
+    {
+        await RunOkAsync("stack", "init", "dev");
+        await RunOkAsync("config", "set", "apiKey", "--secret", "--stack", "dev", "--", "history-secret");
+        await RunOkAsync("config", "set", "--path", "data.nested", "x", "--stack", "dev");
+        await RunOkAsync("config", "set", "tmp", "1", "--stack", "dev");
+        await RunOkAsync("config", "rm", "tmp", "--stack", "dev");
+        await RunOkAsync("up", "--yes", "--message", "first", "--stack", "dev");
+
+        Assert.Equal("{\n  \"value\": \"hi\",\n  \"secret\": false\n}\n", await RunOkAsync("config", "get", "greeting", "--json", "--stack", "dev"));
+        Assert.Equal("x\n", await RunOkAsync("config", "get", "data.nested", "--path", "--stack", "dev"));
+        using var config = JsonDocument.Parse(await RunOkAsync("config", "--json", "--stack", "dev"));
+        Assert.Equal("x", config.RootElement.GetProperty("demo:data").GetProperty("objectValue").GetProperty("nested").GetString());
+        Assert.False(config.RootElement.GetProperty("demo:apiKey").TryGetProperty("value", out _));
+        Assert.False(config.RootElement.TryGetProperty("demo:tmp", out _));
+
+        using var stacks = JsonDocument.Parse(await RunOkAsync("stack", "ls", "--json"));
+        var dev = stacks.RootElement[0];
+        Assert.Equal(["name", "current", "lastUpdate", "resourceCount"], dev.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, dev.GetProperty("resourceCount").GetInt32());
+
+        using var history = JsonDocument.Parse(await RunOkAsync("stack", "history", "--json", "--show-secrets", "--stack", "dev"));
+        var entry = history.RootElement[0];
+        Assert.Equal("first", entry.GetProperty("message").GetString());
+        Assert.Equal("history-secret", entry.GetProperty("config").GetProperty("demo:apiKey").GetProperty("value").GetString());
+        Assert.Equal(0, entry.GetProperty("version").GetInt32());
+
+        var (code, _, error) = await RunAsync("up", "--stack", "dev");
+        Assert.Equal(2, code);
+        Assert.Equal("error: --yes or --skip-preview or --preview-only must be passed in to proceed when running in non-interactive mode\n", error);
+        Assert.Equal(
+            "error: a stack name may only contain alphanumeric, hyphens, underscores, or periods: invalid character ' ' at position 3\n",
+            (await RunAsync("stack", "init", "bad name")).Error);
+    }
+
+    [Fact]
     public async Task RunAsync_UnknownFlagValueMissing_ExitsWithInvocationError()
     {
         var (code, _, error) = await RunAsync("stack", "output", "--stack");
