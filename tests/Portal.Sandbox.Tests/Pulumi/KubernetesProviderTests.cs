@@ -14,9 +14,15 @@ public sealed class KubernetesProviderTests : IDisposable
         name: app-env
         runtime: yaml
         resources:
+          network:
+            type: awsx:ec2:Vpc
+            properties:
+              numberOfAvailabilityZones: 3
           cluster:
             type: eks:Cluster
             properties:
+              vpcId: ${network.vpcId}
+              privateSubnetIds: ${network.privateSubnetIds}
               instanceType: t3.medium
               desiredCapacity: 2
           k8s:
@@ -62,6 +68,8 @@ public sealed class KubernetesProviderTests : IDisposable
           kubeconfig: ${cluster.kubeconfig}
           deploymentName: ${web.metadata.name}
           hostname: ${service.status.loadBalancer.ingress[0].hostname}
+          clusterVpc: ${cluster.eksCluster.vpcConfig.vpcId}
+          firstPrivateSubnet: ${network.privateSubnetIds[2]}
         """;
 
     private const string SandboxServer = "https://127.0.0.1:6443";
@@ -92,6 +100,8 @@ public sealed class KubernetesProviderTests : IDisposable
         var outputs = JsonDocument.Parse(await RunOkAsync(applier, "stack", "output", "--json", "--show-secrets", "--stack", "dev")).RootElement;
 
         Assert.Equal("a1b2c3-123.us-east-1.elb.amazonaws.com", outputs.GetProperty("hostname").GetString());
+        Assert.StartsWith("vpc-0", outputs.GetProperty("clusterVpc").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("subnet-0", outputs.GetProperty("firstPrivateSubnet").GetString(), StringComparison.Ordinal);
         Assert.Equal(SandboxServer, outputs.GetProperty("kubeconfig").GetProperty("clusters")[0].GetProperty("cluster").GetProperty("server").GetString());
         Assert.StartsWith("web-", outputs.GetProperty("deploymentName").GetString(), StringComparison.Ordinal);
         Assert.All(applier.Servers, s => Assert.Equal(SandboxServer, s));

@@ -22,7 +22,9 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
     private static readonly TimeSpan s_awaitTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan s_minimumAwaitTimeout = TimeSpan.FromSeconds(30);
 
-    public bool CanHandle(string type) => type.StartsWith("kubernetes:", StringComparison.Ordinal) || type == ProviderType;
+    // Helm releases need a chart repository and a Helm engine: not simulated, so they get the unknown-type diagnostic.
+    public bool CanHandle(string type) =>
+        (type.StartsWith("kubernetes:", StringComparison.Ordinal) && !type.StartsWith("kubernetes:helm.sh/", StringComparison.Ordinal)) || type == ProviderType;
 
     public IReadOnlySet<string> ReplaceProperties(string type) => s_none;
 

@@ -9,6 +9,7 @@ public sealed class SandboxProviderRegistry(IEnumerable<ISandboxResourceProvider
     public static SandboxProviderRegistry CreateDefault(ISandboxKubernetesApplier kubernetes) => new(
     [
         new AwsEc2Provider(),
+        new AwsxVpcProvider(),
         new EksProvider(),
         new EcrProvider(),
         new IamProvider(),
@@ -20,5 +21,5 @@ public sealed class SandboxProviderRegistry(IEnumerable<ISandboxResourceProvider
     public ISandboxResourceProvider? Find(string type) => _providers.FirstOrDefault(p => p.CanHandle(type));
 
     public IEnumerable<string> Describe() =>
-        ["aws:ec2:*", "aws:iam:*", "aws:ecr:Repository", "aws:s3:Bucket", "aws:s3:BucketV2", "eks:Cluster", "random:*", "kubernetes:*", "pulumi:providers:kubernetes"];
+        ["aws:ec2:*", "awsx:ec2:Vpc", "aws:iam:*", "aws:ecr:Repository", "aws:s3:Bucket", "aws:s3:BucketV2", "eks:Cluster", "random:*", "kubernetes:*", "pulumi:providers:kubernetes"];
 }
