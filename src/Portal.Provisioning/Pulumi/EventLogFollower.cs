@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+
+namespace Portal.Provisioning.Pulumi;
+
+/// <summary>Polls the event log while the CLI runs, publishes each event as typed progress, and stops at
+/// <c>cancelEvent</c> or, after the CLI exited, at the end of the file.</summary>
+internal sealed class EventLogFollower(EventLogTailer tailer, ProgressDispatcher dispatcher, TimeProvider time, TimeSpan pollInterval, ILogger logger)
+{
+    private readonly List<PreviewStep> _steps = [];
+    private readonly List<string> _errors = [];
+
+    public SummaryProgress? Summary { get; private set; }
+
+    /// <summary>The non-<c>same</c> steps the engine started, in order (the plan of a preview-only refresh or destroy).</summary>
+    public IReadOnlyList<PreviewStep> Steps => _steps;
+
+    /// <summary>Error diagnostics, colors stripped.</summary>
+    public IReadOnlyList<string> Errors => _errors;
+
+    public async Task FollowAsync(Task process)
+    {
+        var ended = false;
+        while (!ended)
+        {
+            var exited = process.IsCompleted;
+            IReadOnlyList<string> lines;
+            try
+            {
+                lines = await tailer.ReadLinesAsync(final: exited, CancellationToken.None);
+            }
+            catch (IOException)
+            {
+                lines = [];
+            }
+
+            foreach (var line in lines)
+            {
+                var progress = EngineEventParser.Parse(line, time, out var endOfStream);
+                if (progress is MalformedEventProgress malformed)
+                {
+                    PulumiLog.MalformedEvent(logger, malformed.Error);
+                }
+
+                switch (progress)
+                {
+                    case SummaryProgress summary:
+                        Summary = summary;
+                        break;
+                    case ResourceProgress { Phase: ResourceEventPhase.Started, Operation: not "same" } step:
+                        _steps.Add(new PreviewStep(step.Operation, step.Urn, step.Type, step.ChangedKeys, step.ReplaceKeys));
+                        break;
+                    case DiagnosticProgress { Severity: "error" } error:
+                        _errors.Add(error.Message);
+                        break;
+                }
+
+                if (progress is not null)
+                {
+                    await dispatcher.PublishAsync(progress);
+                }
+
+                if (endOfStream)
+                {
+                    ended = true;
+                    break;
+                }
+            }
+
+            if (exited)
+            {
+                break;
+            }
+
+            if (!ended)
+            {
+                await Task.WhenAny(process, Task.Delay(pollInterval, time));
+            }
+        }
+    }
+}
