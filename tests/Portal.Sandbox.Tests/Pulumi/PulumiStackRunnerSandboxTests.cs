@@ -162,6 +162,21 @@ public sealed class PulumiStackRunnerSandboxTests
     }
 
     [Fact]
+    public async Task GetOutputsAsync_StackSettingsFileLost_RecoversTheSaltFromTheCheckpoint()
+    {
+        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.OutputsOnly)).InitAsync();
+        await stack.Runner.SetConfigAsync(stack.Workspace, "apiKey", new ConfigValue("kept-in-state", true), false, s_none);
+        await stack.Runner.UpAsync(stack.Workspace, new StackOperationOptions(), s_none);
+        File.Delete(Path.Combine(stack.Workspace.Directory, "Pulumi.dev.yaml"));
+
+        var outputs = await stack.Runner.GetOutputsAsync(stack.Workspace, s_none);
+        await stack.Runner.SetConfigAsync(stack.Workspace, "apiKey", new ConfigValue("new-secret", true), false, s_none);
+
+        Assert.Equal("kept-in-state", outputs["secretOut"].Value.GetString());
+        Assert.Equal("new-secret", (await stack.Runner.GetAllConfigAsync(stack.Workspace, showSecrets: true, s_none))["demo:apiKey"].Value);
+    }
+
+    [Fact]
     public async Task GetMaskedOutputsAsync_SecretOutput_NeverLeavesTheCli()
     {
         using var stack = await (await SandboxStack.CreateAsync(TestPrograms.OutputsOnly)).InitAsync();
