@@ -177,6 +177,25 @@ public sealed class PulumiStackRunnerSandboxTests
     }
 
     [Fact]
+    public async Task UpAndDestroy_WithTargets_ChangeOnlyTargetedResources()
+    {
+        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.Network)).InitAsync();
+        var ws = stack.Workspace;
+        var first = await stack.Runner.UpAsync(ws, new StackOperationOptions(), s_none);
+        await stack.Runner.SetConfigAsync(ws, "cidr", new ConfigValue("10.0.7.0/24"), false, s_none);
+
+        var targeted = await stack.Runner.UpAsync(ws, new StackOperationOptions { Targets = ["urn:pulumi:dev::net::aws:s3:Bucket::bucket"] }, s_none);
+        var destroyRepo = await stack.Runner.DestroyAsync(ws, new StackOperationOptions { Targets = ["urn:pulumi:dev::net::aws:ecr:Repository::repo"] }, s_none);
+
+        Assert.False(targeted.Summary!.ResourceChanges.ContainsKey("replace"));
+        Assert.Equal(first.Outputs["subnetId"].Value.GetString(), targeted.Outputs["subnetId"].Value.GetString());
+        Assert.Equal(new Dictionary<string, int> { ["delete"] = 1 }, destroyRepo.Summary!.ResourceChanges);
+        var export = await stack.Runner.ExportStackAsync(ws, s_none);
+        Assert.DoesNotContain("aws:ecr:Repository::repo", export, StringComparison.Ordinal);
+        Assert.Contains("aws:ec2:Vpc::vpc", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetMaskedOutputsAsync_SecretOutput_NeverLeavesTheCli()
     {
         using var stack = await (await SandboxStack.CreateAsync(TestPrograms.OutputsOnly)).InitAsync();
