@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Provisioning.Pulumi;
@@ -193,6 +194,31 @@ public sealed class PulumiStackRunnerSandboxTests
         var export = await stack.Runner.ExportStackAsync(ws, s_none);
         Assert.DoesNotContain("aws:ecr:Repository::repo", export, StringComparison.Ordinal);
         Assert.Contains("aws:ec2:Vpc::vpc", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Launcher_GoStyleArguments_ReadTheStateTheDriverWrote()
+    {
+        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.Network)).InitAsync();
+        var up = await stack.Runner.UpAsync(stack.Workspace, new StackOperationOptions(), s_none);
+        var start = new ProcessStartInfo(stack.Launcher, ["--non-interactive", "stack", "output", "--json", "--stack=dev", "--cwd=" + stack.Workspace.Directory])
+        {
+            RedirectStandardOutput = true,
+            Environment =
+            {
+                ["PULUMI_BACKEND_URL"] = new Uri(stack.StateDirectory).AbsoluteUri,
+                ["PULUMI_HOME"] = Path.Combine(stack.Root, "home"),
+            },
+        };
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        using var document = JsonDocument.Parse(output);
+        Assert.Equal(up.Outputs["vpcId"].Value.GetString(), document.RootElement.GetProperty("vpcId").GetString());
+        Assert.Equal("[secret]", document.RootElement.GetProperty("password").GetString());
     }
 
     [Fact]
