@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Provisioning.Pulumi;
@@ -159,6 +160,65 @@ public sealed class PulumiStackRunnerSandboxTests
         Assert.Equal(6, (await stack.Runner.RefreshAsync(ws, new StackOperationOptions(), s_none)).Summary!.ResourceChanges.Values.Sum());
         Assert.Contains("changed-out-of-band", await stack.Runner.ExportStackAsync(ws, s_none), StringComparison.Ordinal);
         Assert.NotEmpty(await stack.Runner.GetOutputsAsync(ws, s_none));
+    }
+
+    [Fact]
+    public async Task GetOutputsAsync_StackSettingsFileLost_RecoversTheSaltFromTheCheckpoint()
+    {
+        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.OutputsOnly)).InitAsync();
+        await stack.Runner.SetConfigAsync(stack.Workspace, "apiKey", new ConfigValue("kept-in-state", true), false, s_none);
+        await stack.Runner.UpAsync(stack.Workspace, new StackOperationOptions(), s_none);
+        File.Delete(Path.Combine(stack.Workspace.Directory, "Pulumi.dev.yaml"));
+
+        var outputs = await stack.Runner.GetOutputsAsync(stack.Workspace, s_none);
+        await stack.Runner.SetConfigAsync(stack.Workspace, "apiKey", new ConfigValue("new-secret", true), false, s_none);
+
+        Assert.Equal("kept-in-state", outputs["secretOut"].Value.GetString());
+        Assert.Equal("new-secret", (await stack.Runner.GetAllConfigAsync(stack.Workspace, showSecrets: true, s_none))["demo:apiKey"].Value);
+    }
+
+    [Fact]
+    public async Task UpAndDestroy_WithTargets_ChangeOnlyTargetedResources()
+    {
+        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.Network)).InitAsync();
+        var ws = stack.Workspace;
+        var first = await stack.Runner.UpAsync(ws, new StackOperationOptions(), s_none);
+        await stack.Runner.SetConfigAsync(ws, "cidr", new ConfigValue("10.0.7.0/24"), false, s_none);
+
+        var targeted = await stack.Runner.UpAsync(ws, new StackOperationOptions { Targets = ["urn:pulumi:dev::net::aws:s3:Bucket::bucket"] }, s_none);
+        var destroyRepo = await stack.Runner.DestroyAsync(ws, new StackOperationOptions { Targets = ["urn:pulumi:dev::net::aws:ecr:Repository::repo"] }, s_none);
+
+        Assert.False(targeted.Summary!.ResourceChanges.ContainsKey("replace"));
+        Assert.Equal(first.Outputs["subnetId"].Value.GetString(), targeted.Outputs["subnetId"].Value.GetString());
+        Assert.Equal(new Dictionary<string, int> { ["delete"] = 1 }, destroyRepo.Summary!.ResourceChanges);
+        var export = await stack.Runner.ExportStackAsync(ws, s_none);
+        Assert.DoesNotContain("aws:ecr:Repository::repo", export, StringComparison.Ordinal);
+        Assert.Contains("aws:ec2:Vpc::vpc", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Launcher_GoStyleArguments_ReadTheStateTheDriverWrote()
+    {
+        using var stack = await (await SandboxStack.CreateAsync(TestPrograms.Network)).InitAsync();
+        var up = await stack.Runner.UpAsync(stack.Workspace, new StackOperationOptions(), s_none);
+        var start = new ProcessStartInfo(stack.Launcher, ["--non-interactive", "stack", "output", "--json", "--stack=dev", "--cwd=" + stack.Workspace.Directory])
+        {
+            RedirectStandardOutput = true,
+            Environment =
+            {
+                ["PULUMI_BACKEND_URL"] = new Uri(stack.StateDirectory).AbsoluteUri,
+                ["PULUMI_HOME"] = Path.Combine(stack.Root, "home"),
+            },
+        };
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        using var document = JsonDocument.Parse(output);
+        Assert.Equal(up.Outputs["vpcId"].Value.GetString(), document.RootElement.GetProperty("vpcId").GetString());
+        Assert.Equal("[secret]", document.RootElement.GetProperty("password").GetString());
     }
 
     [Fact]

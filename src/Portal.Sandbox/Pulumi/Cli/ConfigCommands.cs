@@ -9,7 +9,7 @@ internal static class ConfigCommands
     {
         var project = context.LoadProject();
         var stack = context.ResolveStack(project);
-        var config = new StackConfig(context, project, StackSettings.Load(project.Directory, stack));
+        var config = new StackConfig(context, project, new StateStore(context, project, stack).Settings);
         var path = context.Args.Has("path");
         switch (positionals.Count > 0 ? positionals[0] : null)
         {

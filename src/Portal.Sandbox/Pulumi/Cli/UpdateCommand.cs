@@ -54,7 +54,10 @@ internal static class UpdateCommand
         }
 
         using var engine = new DeploymentEngine(
-            new EngineRequest(kind, isPreview, project, stack, store, program, config, providers, new SandboxProviderContext(context.Speed, context.Environment), events),
+            new EngineRequest(kind, isPreview, project, stack, store, program, config, providers, new SandboxProviderContext(context.Speed, context.Environment), events)
+            {
+                Targets = context.Args.GetAll("target").ToHashSet(StringComparer.Ordinal),
+            },
             store.Load());
         signals.Attach(engine.Signal);
         var result = await engine.RunAsync();

@@ -15,6 +15,7 @@ internal sealed partial class DeploymentEngine
         }
 
         resources.Reverse();
+        resources.RemoveAll(r => !_request.IsTargeted(r.Urn));
         foreach (var resource in resources)
         {
             if (_failed || _graceful.IsCancellationRequested)
@@ -31,7 +32,7 @@ internal sealed partial class DeploymentEngine
         List<ResourceState> removed;
         lock (_gate)
         {
-            removed = [.. _live.Resources.Where(r => r.Type != Urns.StackType && !declared.Contains(r.Urn))];
+            removed = [.. _live.Resources.Where(r => r.Type != Urns.StackType && !declared.Contains(r.Urn) && _request.IsTargeted(r.Urn))];
         }
 
         removed.Reverse();
@@ -104,6 +105,11 @@ internal sealed partial class DeploymentEngine
             if (_graceful.IsCancellationRequested)
             {
                 return;
+            }
+
+            if (!_request.IsTargeted(resource.Urn))
+            {
+                continue;
             }
 
             var pre = StepEvents.Metadata("refresh", resource.Urn, resource.Type, resource, resource, null, logical: true, resource.Provider ?? "");

@@ -67,6 +67,18 @@ internal sealed partial class DeploymentEngine
         var urn = Urns.Create(_request.Stack, _request.Project.Name, resource.Type, resource.Name);
         var provider = _request.Providers.Find(resource.Type);
         var old = _old.GetValueOrDefault(urn);
+        if (!_request.IsTargeted(urn))
+        {
+            // Not targeted: keep what the state has (a resource never created stays absent, and so do its dependents).
+            if (old is not null)
+            {
+                _done[resource.Name] = old;
+                Count("same");
+            }
+
+            return old;
+        }
+
         var state = new ResourceState
         {
             Urn = urn,

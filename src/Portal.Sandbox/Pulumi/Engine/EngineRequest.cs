@@ -14,4 +14,10 @@ internal sealed record EngineRequest(
     IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> Config,
     SandboxProviderRegistry Providers,
     SandboxProviderContext ProviderContext,
-    EventLogWriter Events);
+    EventLogWriter Events)
+{
+    /// <summary><c>--target</c> URNs: when set, only these resources change; the others keep their state.</summary>
+    public IReadOnlySet<string> Targets { get; init; } = new HashSet<string>();
+
+    public bool IsTargeted(string urn) => Targets.Count == 0 || Targets.Contains(urn);
+}

@@ -14,7 +14,7 @@ internal sealed class StateStore(SandboxContext context, ProjectInfo project, st
 
     public FileBackend Backend { get; } = context.Backend;
 
-    public StackSettings Settings => _settings ??= StackSettings.Load(project.Directory, stack);
+    public StackSettings Settings => _settings ??= LoadSettings();
 
     public DeploymentState Load() => DeploymentState.FromJson(Backend.ReadDeployment(project.Name, stack), Decrypt);
 
@@ -40,5 +40,19 @@ internal sealed class StateStore(SandboxContext context, ProjectInfo project, st
             ["plaintext"] = Crypter().Decrypt(secret["ciphertext"]?.GetValue<string>() ?? ""),
         });
 
-    private PassphraseCrypter Crypter() => context.GetCrypter(Settings, createIfMissing: false);
+    /// <summary>The stack settings; a lost <c>Pulumi.&lt;stack&gt;.yaml</c> gets its salt back from the checkpoint, as the CLI does.</summary>
+    private StackSettings LoadSettings()
+    {
+        var settings = StackSettings.Load(project.Directory, stack);
+        if (settings.EncryptionSalt is null && Backend.StackExists(project.Name, stack)
+            && Backend.ReadDeployment(project.Name, stack)?["secrets_providers"]?["state"]?["salt"]?.GetValue<string>() is { } salt)
+        {
+            settings.EncryptionSalt = salt;
+            settings.Save();
+        }
+
+        return settings;
+    }
+
+        private PassphraseCrypter Crypter() => context.GetCrypter(Settings, createIfMissing: false);
 }
