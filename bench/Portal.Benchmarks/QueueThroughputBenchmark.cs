@@ -12,6 +12,8 @@ namespace Portal.Benchmarks;
 /// </summary>
 internal sealed class QueueThroughputBenchmark : IBenchmark
 {
+    // A first batch lets tiered JIT finish, so the measured batch shows the steady state.
+    private const int WarmupJobs = 1_000;
     private const int Jobs = 3_000;
 
     public string Name => "queue-throughput";
@@ -28,12 +30,28 @@ internal sealed class QueueThroughputBenchmark : IBenchmark
                 services.AddSingleton(started.Writer);
                 services.AddJobHandler<StartSignalJobHandler>(StartSignalJobHandler.Kind);
             });
+
+        await RunBatchAsync(host, WarmupJobs, cancellationToken);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var (enqueued, elapsed) = await RunBatchAsync(host, Jobs, cancellationToken);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var rate = Jobs / elapsed.TotalSeconds;
+
+        await ReportTable.WriteHeaderAsync(report);
+        await ReportTable.WriteRowAsync(report, "all jobs enqueued after", "", $"{enqueued.TotalSeconds:0.00} s", null);
+        await ReportTable.WriteRowAsync(report, "all jobs succeeded after", "", $"{elapsed.TotalSeconds:0.00} s", null);
+        await ReportTable.WriteRowAsync(report, "process CPU time per job (all threads)", "", $"{cpu.TotalMilliseconds / Jobs:0.00} ms", null);
+        await ReportTable.WriteRowAsync(report, "throughput", ">= 300 jobs/s", $"{rate:0} jobs/s", rate >= 300);
+    }
+
+    private static async Task<(TimeSpan Enqueued, TimeSpan Finished)> RunBatchAsync(BenchHost host, int jobs, CancellationToken cancellationToken)
+    {
         var queue = host.Get<IJobQueue>();
         var succeeded = 0;
         var allDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = host.Get<JobUpdatesNotifier>().Subscribe(null, update =>
         {
-            if (update.State == JobState.Succeeded && Interlocked.Increment(ref succeeded) == Jobs)
+            if (update.State == JobState.Succeeded && Interlocked.Increment(ref succeeded) == jobs)
             {
                 allDone.TrySetResult();
             }
@@ -42,19 +60,13 @@ internal sealed class QueueThroughputBenchmark : IBenchmark
         });
 
         var stopwatch = Stopwatch.StartNew();
-        for (var i = 0; i < Jobs; i++)
+        for (var i = 0; i < jobs; i++)
         {
             await queue.EnqueueAsync(new JobRequest { Kind = StartSignalJobHandler.Kind, Title = "throughput", RequestedBy = "bench" }, cancellationToken: cancellationToken);
         }
 
         var enqueued = stopwatch.Elapsed;
         await allDone.Task.WaitAsync(TimeSpan.FromMinutes(5), cancellationToken);
-        var elapsed = stopwatch.Elapsed;
-        var rate = Jobs / elapsed.TotalSeconds;
-
-        await ReportTable.WriteHeaderAsync(report);
-        await ReportTable.WriteRowAsync(report, "jobs enqueued (s)", "", $"{enqueued.TotalSeconds:0.00} s", null);
-        await ReportTable.WriteRowAsync(report, "all succeeded (s)", "", $"{elapsed.TotalSeconds:0.00} s", null);
-        await ReportTable.WriteRowAsync(report, "throughput", ">= 300 jobs/s", $"{rate:0} jobs/s", rate >= 300);
+        return (enqueued, stopwatch.Elapsed);
     }
 }

@@ -8,13 +8,15 @@ namespace Portal.Data.Interceptors;
 /// Waits for SQLite's write lock in milliseconds instead of seconds. The e_sqlite3 build that SQLitePCLRaw 2.0.6 ships
 /// (the newest our feed has, see shared/STACK.md) was compiled without usleep, so SQLite's own busy handler sleeps a
 /// whole second whenever two writers meet: a job start or an enqueue then stalls for 1 s (measured by the
-/// queue-latency benchmark). This installs the handler SQLite uses when it has usleep (1, 2, 5, 10 … 100 ms steps up
-/// to the busy timeout). SQLitePCLRaw 2.0 does not wrap sqlite3_busy_handler, so it is called directly on the native
-/// library the provider already loaded; if that library is not there (another provider), PRAGMA busy_timeout stays.
+/// queue-latency benchmark). This handler retries every millisecond at first and backs off to 10 ms, up to the busy
+/// timeout: the portal's transactions hold the lock for about a millisecond, so a waiter that sleeps longer (SQLite's
+/// own usleep schedule reaches 25 ms after six tries) leaves the lock idle (queue-throughput benchmark).
+/// SQLitePCLRaw 2.0 does not wrap sqlite3_busy_handler, so it is called directly on the native library the provider
+/// already loaded; if that library is not there (another provider), PRAGMA busy_timeout stays in force.
 /// </summary>
 internal static class SqliteBusyWaiter
 {
-    private static readonly int[] s_delaysMilliseconds = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
+    private static readonly int[] s_delaysMilliseconds = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 5, 5, 5, 5, 10];
 
     /// <summary>How long the waits before the i-th call added up to.</summary>
     private static readonly int[] s_waitedBeforeMilliseconds = [.. s_delaysMilliseconds.Select((_, i) => s_delaysMilliseconds.Take(i).Sum())];

@@ -216,6 +216,8 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("EnvironmentId", "Id");
 
+                    b.HasIndex("State", "Id");
+
                     b.HasIndex("State", "EnvironmentId", "Id");
 
                     b.ToTable("Jobs", (string)null);
