@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Portal.Provisioning.Kubernetes;
+using Portal.Provisioning.Kubernetes.Authentication;
 using Portal.Sandbox.Pulumi.Providers;
 
 namespace Portal.Sandbox.Pulumi;
@@ -5,8 +9,15 @@ namespace Portal.Sandbox.Pulumi;
 /// <summary>Entry point of <c>Portal.Sandbox pulumi ...</c>: a pulumi-compatible CLI (see README.md in this folder).</summary>
 public static class SandboxPulumiCli
 {
-    public static Task<int> RunAsync(string[] args) =>
-        RunAsync(args, SandboxProviderRegistry.CreateDefault(new UnwiredSandboxKubernetesApplier()), Console.Out, Console.Error, Console.In);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // One process per command: the clients live as long as the command. No logger, so nothing about the
+        // cluster's credentials can reach the CLI's output.
+        using var clusterClients = new ClusterClientFactory(
+            Options.Create(new KubernetesOptions()), new AwsSdkCredentialSource(), TimeProvider.System, NullLoggerFactory.Instance);
+        var providers = SandboxProviderRegistry.CreateDefault(new ClusterSandboxKubernetesApplier(clusterClients));
+        return await RunAsync(args, providers, Console.Out, Console.Error, Console.In);
+    }
 
     /// <summary>Runs one CLI command with the given providers and streams; returns the process exit code.</summary>
     public static Task<int> RunAsync(string[] args, SandboxProviderRegistry providers, TextWriter output, TextWriter error, TextReader input) =>

@@ -164,9 +164,12 @@ public sealed class KubernetesProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task UpAsync_ThroughDriverWithUnwiredApplier_FailsOnKubernetesResourcesWithClearDiagnostic()
+    public async Task UpAsync_ThroughDriverWithUnreachableCluster_FailsOnKubernetesResourcesWithClearDiagnostic()
     {
-        using var stack = await (await SandboxStack.CreateAsync(EksApp, kubeconfig: _kubeconfig)).InitAsync();
+        var server = $"https://127.0.0.1:{ClosedPort()}";
+        var kubeconfig = Path.Combine(_root, "unreachable-kubeconfig.json");
+        await File.WriteAllTextAsync(kubeconfig, (await File.ReadAllTextAsync(_kubeconfig)).Replace(SandboxServer, server, StringComparison.Ordinal));
+        using var stack = await (await SandboxStack.CreateAsync(EksApp, kubeconfig: kubeconfig)).InitAsync();
         var progress = new ProgressRecorder();
 
         await Assert.ThrowsAsync<PulumiCommandException>(
@@ -174,10 +177,20 @@ public sealed class KubernetesProviderTests : IDisposable
 
         Assert.Contains(progress.Resources, r => r is { Name: "cluster", Phase: ResourceEventPhase.Completed, Operation: "create" });
         Assert.Contains(progress.Items, p => p is DiagnosticProgress { Severity: "error" } d
-            && d.Message.Contains(UnwiredSandboxKubernetesApplier.Message, StringComparison.Ordinal) && d.Message.Contains(SandboxServer, StringComparison.Ordinal));
+            && d.Message.Contains("kubernetes provider: cannot apply Namespace 'apps'", StringComparison.Ordinal)
+            && d.Message.Contains($"the API server at {server}/ is unreachable", StringComparison.Ordinal));
+        Assert.DoesNotContain(progress.Items, p => p is DiagnosticProgress d && d.Message.Contains("sandbox-token", StringComparison.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>A loopback port nobody listens on: bound, read, and released again.</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>A cluster whose Deployments never become ready.</summary>
     private sealed class NeverReadyApplier : ISandboxKubernetesApplier

@@ -135,7 +135,7 @@ public sealed class SandboxCliTests : IDisposable
         using var error = new StringWriter();
         var code = await SandboxPulumiCli.RunAsync(
             ["--cwd", Path.Combine(_root, "project"), .. args],
-            SandboxProviderRegistry.CreateDefault(new UnwiredSandboxKubernetesApplier()),
+            SandboxProviderRegistry.CreateDefault(new FakeKubernetesApplier()),
             output,
             error,
             new StringReader(""),

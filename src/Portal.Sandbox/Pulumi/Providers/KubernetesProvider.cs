@@ -5,7 +5,8 @@ namespace Portal.Sandbox.Pulumi.Providers;
 
 /// <summary><c>kubernetes:&lt;group&gt;/&lt;version&gt;:&lt;Kind&gt;</c> resources (Namespace, Deployment, Service, ConfigMap,
 /// Secret, …) applied to a real API server through <see cref="ISandboxKubernetesApplier"/>, awaited like pulumi-kubernetes
-/// does (Deployments until their replicas are ready, LoadBalancer Services until they have an ingress), plus the
+/// does (Deployments until their replicas are ready, LoadBalancer Services until they have an ingress, deletions until
+/// the object is gone), plus the
 /// <c>pulumi:providers:kubernetes</c> provider resource that names the target cluster.</summary>
 public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISandboxResourceProvider
 {
@@ -63,10 +64,18 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
         return result;
     }
 
-    public Task DeleteAsync(SandboxResourceRequest request, CancellationToken cancellationToken) =>
-        request.Type == ProviderType || request.OldOutputs is null
-            ? Task.CompletedTask
-            : applier.DeleteAsync(Resolve(request), Reference(request.OldOutputs), cancellationToken);
+    public async Task DeleteAsync(SandboxResourceRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Type == ProviderType || request.OldOutputs is null)
+        {
+            return;
+        }
+
+        var cluster = Resolve(request);
+        var reference = Reference(request.OldOutputs);
+        await applier.DeleteAsync(cluster, reference, cancellationToken);
+        await AwaitDeletedAsync(request, cluster, reference, cancellationToken);
+    }
 
     public async Task<SandboxResourceResult?> ReadAsync(SandboxResourceRequest request, CancellationToken cancellationToken)
     {
@@ -135,11 +144,9 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
             return live;
         }
 
-        var timeout = annotations?["pulumi.com/timeoutSeconds"]?.ToString() is { } seconds && double.TryParse(seconds, out var value)
-            ? TimeSpan.FromSeconds(value)
-            : TimeSpan.FromTicks(Math.Max(s_minimumAwaitTimeout.Ticks, (long)(s_awaitTimeout.Ticks / request.Context.Speed)));
+        var timeout = AwaitTimeout(request, annotations);
         var deadline = DateTimeOffset.UtcNow + timeout;
-        var poll = TimeSpan.FromMilliseconds(Math.Max(50, 1000 / request.Context.Speed));
+        var poll = PollInterval(request);
         while (!IsReady(live))
         {
             if (DateTimeOffset.UtcNow > deadline)
@@ -155,6 +162,42 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
 
         return live;
     }
+
+    /// <summary>
+    /// Waits until the object is gone, as pulumi-kubernetes does: finalizers hold some objects after the DELETE (a
+    /// LoadBalancer Service until its load balancer is deleted, a Namespace until it is empty), and a destroy that did
+    /// not wait would report them deleted while they still exist.
+    /// </summary>
+    private async Task AwaitDeletedAsync(
+        SandboxResourceRequest request, SandboxKubernetesCluster cluster, JsonObject reference, CancellationToken cancellationToken)
+    {
+        var annotations = request.OldOutputs?["metadata"]?["annotations"];
+        if (annotations?["pulumi.com/skipAwait"]?.ToString() == "true")
+        {
+            return;
+        }
+
+        var timeout = AwaitTimeout(request, annotations);
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var poll = PollInterval(request);
+        while (await applier.ReadAsync(cluster, reference, cancellationToken) is { } live)
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new SandboxProviderException(
+                    $"timed out waiting for {reference["kind"]} '{reference["metadata"]?["name"]}' to be deleted after {timeout.TotalSeconds:0} s (finalizers: {JsonText.Compact(live["metadata"]?["finalizers"])})");
+            }
+
+            await Task.Delay(poll, cancellationToken);
+        }
+    }
+
+    private static TimeSpan AwaitTimeout(SandboxResourceRequest request, JsonNode? annotations) =>
+        annotations?["pulumi.com/timeoutSeconds"]?.ToString() is { } seconds && double.TryParse(seconds, out var value)
+            ? TimeSpan.FromSeconds(value)
+            : TimeSpan.FromTicks(Math.Max(s_minimumAwaitTimeout.Ticks, (long)(s_awaitTimeout.Ticks / request.Context.Speed)));
+
+    private static TimeSpan PollInterval(SandboxResourceRequest request) => TimeSpan.FromMilliseconds(Math.Max(50, 1000 / request.Context.Speed));
 
     private static bool IsReady(JsonObject live)
     {
