@@ -143,6 +143,20 @@ public class KubectlFidelityTests
     }
 
     [KubectlFact]
+    public async Task Scale_ThroughScaleSubresource_PrintsScaledAndAddsAPod()
+    {
+        await using var cluster = await ReadyClusterAsync();
+        using var kubectl = new Kubectl(cluster.Server.Kubeconfig);
+
+        var result = await kubectl.RunAsync("scale", "deployment/web", "--replicas=3");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("deployment.apps/web scaled", result.Stdout.Trim());
+        var deployment = await cluster.WaitForDeploymentAsync("web", d => d.Status?.AvailableReplicas == 3);
+        Assert.Equal(1, deployment.Metadata.Generation - 1);
+    }
+
+    [KubectlFact]
     public async Task GetDeployment_Missing_PrintsNotFoundFromServer()
     {
         await using var cluster = await SandboxTestCluster.StartAsync();
