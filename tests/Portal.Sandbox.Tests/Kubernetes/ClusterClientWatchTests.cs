@@ -114,6 +114,22 @@ public class ClusterClientWatchTests
         Assert.Equal(1, lists);
     }
 
+    [Fact]
+    public async Task ObserveAsync_FirstListUnauthorized_FailsFastInsteadOfRetrying()
+    {
+        await using var cluster = await SandboxTestCluster.StartAsync();
+        using var client = SandboxTestCluster.CreateClient(cluster.Server.Kubeconfig.Replace(cluster.Server.Token, "revoked", StringComparison.Ordinal));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+
+        await Assert.ThrowsAsync<Portal.Provisioning.Kubernetes.Errors.KubernetesUnauthorizedException>(async () =>
+        {
+            await foreach (var change in client.ObserveAsync(KubernetesResources.Pods, "default", null, cts.Token))
+            {
+                Assert.Fail($"unexpected {change.Type}");
+            }
+        });
+    }
+
     private static Task<Service> CreateServiceAsync(SandboxTestCluster cluster, string name) =>
         cluster.Client.CreateAsync(KubernetesResources.Services, "default", new Service
         {

@@ -85,8 +85,10 @@ public class KubectlFidelityTests
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.StartsWith("Waiting for deployment \"web\" rollout to finish: ", StringComparison.Ordinal));
         Assert.Equal("deployment \"web\" successfully rolled out", lines[^1]);
+        // Old pods may still be Terminating (graceful deletion), as on a real cluster; every active pod runs the new image.
         var pods = await cluster.Client.ListAsync(KubernetesResources.Pods, "default", null, s_none);
-        Assert.All(pods.Items, p => Assert.Equal("nginx:1.28", p.Spec!.Containers[0].Image));
+        Assert.All(pods.Items.Where(p => p.Metadata.DeletionTimestamp is null), p => Assert.Equal("nginx:1.28", p.Spec!.Containers[0].Image));
+        Assert.Equal(2, pods.Items.Count(p => p.Metadata.DeletionTimestamp is null));
     }
 
     [KubectlFact]
@@ -140,6 +142,20 @@ public class KubectlFidelityTests
         var newLines = lines.Where(l => l.StartsWith(newest + " ", StringComparison.Ordinal)).ToList();
         Assert.Contains(newLines, l => l.Contains("Pending", StringComparison.Ordinal));
         Assert.Contains(newLines, l => l.Contains("1/1", StringComparison.Ordinal) && l.Contains("Running", StringComparison.Ordinal));
+    }
+
+    [KubectlFact]
+    public async Task Scale_ThroughScaleSubresource_PrintsScaledAndAddsAPod()
+    {
+        await using var cluster = await ReadyClusterAsync();
+        using var kubectl = new Kubectl(cluster.Server.Kubeconfig);
+
+        var result = await kubectl.RunAsync("scale", "deployment/web", "--replicas=3");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("deployment.apps/web scaled", result.Stdout.Trim());
+        var deployment = await cluster.WaitForDeploymentAsync("web", d => d.Status?.AvailableReplicas == 3);
+        Assert.Equal(2, deployment.Metadata.Generation);
     }
 
     [KubectlFact]

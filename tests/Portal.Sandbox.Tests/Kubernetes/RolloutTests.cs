@@ -107,7 +107,8 @@ public class RolloutTests
         var sawOld = true;
         while (sawOld)
         {
-            var pods = (await cluster.Client.ListAsync(KubernetesResources.Pods, "default", null, s_none)).Items;
+            // Terminating pods no longer count (the controllers ignore them, as the real ones do).
+            var pods = (await cluster.Client.ListAsync(KubernetesResources.Pods, "default", null, s_none)).Items.Where(p => p.Metadata.DeletionTimestamp is null).ToList();
             maxPods = Math.Max(maxPods, pods.Count);
             minReady = Math.Min(minReady, pods.Count(p => p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true));
             sawOld = pods.Any(p => p.Spec!.Containers[0].Image == "nginx:1.27");

@@ -9,14 +9,17 @@ namespace Portal.Provisioning.Kubernetes.Authentication;
 /// otherwise the default chain (environment, profile, container and instance roles). A role to assume goes through STS
 /// AssumeRole with the session name the AWS CLI uses.
 /// </summary>
-public sealed class AwsSdkCredentialSource : IAwsCredentialSource
+public sealed class AwsSdkCredentialSource(string? profilesLocation = null) : IAwsCredentialSource
 {
     public async Task<AwsCredentialSet> ResolveAsync(string? profile, string? roleArn, string region, CancellationToken cancellationToken)
     {
         AWSCredentials source;
         if (!string.IsNullOrEmpty(profile))
         {
-            if (!new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out source))
+            // The AWS CLI honours AWS_SHARED_CREDENTIALS_FILE; the chain only reads the default locations unless told.
+            var location = profilesLocation ?? Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");
+            var chain = string.IsNullOrEmpty(location) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(location);
+            if (!chain.TryGetAWSCredentials(profile, out source))
             {
                 throw new CredentialPluginException($"AWS profile '{profile}' was not found or has no credentials");
             }

@@ -8,8 +8,9 @@ namespace Portal.Provisioning.Kubernetes.Watching;
 
 /// <summary>
 /// The informer loop: list, then watch from the list's resourceVersion with bookmarks; on a closed stream re-watch from the
-/// last version seen; on 410 (in-stream ERROR or HTTP status) re-list and emit the difference; on failures back off
-/// exponentially and try again. Runs until cancelled.
+/// last version seen; on 410 (in-stream ERROR or HTTP status) re-list and emit the difference; on other failures back off
+/// exponentially and try again (re-listing after an ERROR event, as client-go's reflector does). Runs until cancelled.
+/// Only the first list fails fast on 401/403/404, so a viewer learns at once that it may not (or cannot) watch.
 /// </summary>
 public sealed class ResourceObserver<T>(IClusterClient client, KubernetesResource<T> resource, string? ns, ObserveOptions options, ILogger? logger = null)
     where T : class, IKubernetesObject
@@ -20,7 +21,7 @@ public sealed class ResourceObserver<T>(IClusterClient client, KubernetesResourc
     public async IAsyncEnumerable<ResourceChange<T>> ObserveAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var backoff = options.InitialBackoff;
-        var resourceVersion = await ListWithRetryAsync(cancellationToken);
+        var resourceVersion = await ListWithRetryAsync(initial: true, cancellationToken);
         yield return ResourceChange<T>.SnapshotOf([.. _cache.Values]);
         var path = resource.CollectionPath(ns);
 
@@ -66,14 +67,17 @@ public sealed class ResourceObserver<T>(IClusterClient client, KubernetesResourc
                     backoff = options.InitialBackoff;
                     if (change.Type == WatchEventType.Error)
                     {
+                        relist = true;
                         if (change.Error?.Code == 410)
                         {
                             KubernetesLog.WatchExpired(_logger, path);
-                            relist = true;
                             break;
                         }
 
-                        throw KubernetesApiException.From(change.Error ?? new Status { Code = 500, Message = "watch error without a status" });
+                        KubernetesLog.WatchReconnecting(_logger, KubernetesApiException.From(change.Error ?? new Status { Code = 500, Message = "watch error without a status" }), path, backoff);
+                        await Task.Delay(backoff, cancellationToken);
+                        backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.MaxBackoff.Ticks));
+                        break;
                     }
 
                     resourceVersion = change.Item?.Metadata.ResourceVersion ?? resourceVersion;
@@ -100,7 +104,7 @@ public sealed class ResourceObserver<T>(IClusterClient client, KubernetesResourc
             if (relist)
             {
                 var before = new Dictionary<string, T>(_cache, StringComparer.Ordinal);
-                resourceVersion = await ListWithRetryAsync(cancellationToken);
+                resourceVersion = await ListWithRetryAsync(initial: false, cancellationToken);
                 foreach (var change in Diff(before, _cache))
                 {
                     yield return change;
@@ -134,7 +138,7 @@ public sealed class ResourceObserver<T>(IClusterClient client, KubernetesResourc
 
     private static string Key(T item) => $"{item.Metadata.Namespace}/{item.Metadata.Name}";
 
-    private async Task<string?> ListWithRetryAsync(CancellationToken cancellationToken)
+    private async Task<string?> ListWithRetryAsync(bool initial, CancellationToken cancellationToken)
     {
         var backoff = options.InitialBackoff;
         while (true)
@@ -151,7 +155,8 @@ public sealed class ResourceObserver<T>(IClusterClient client, KubernetesResourc
 
                 return list.Metadata.ResourceVersion;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OperationCanceledException
+                && !(initial && ex is KubernetesApiException { Status.Code: 401 or 403 or 404 }))
             {
                 KubernetesLog.WatchReconnecting(_logger, ex, resource.CollectionPath(ns), backoff);
                 await Task.Delay(backoff, cancellationToken);

@@ -80,7 +80,8 @@ internal sealed partial class ApiRequestHandler
 
     private async Task DeleteAsync(HttpContext context, ApiRoute route)
     {
-        var (item, removed) = Store.Delete(route.Type, route.Namespace, route.Name!);
+        var graceful = context.Request.Query["gracePeriodSeconds"].ToString() != "0";
+        var (item, removed) = Store.Delete(route.Type, route.Namespace, route.Name!, graceful: graceful);
         if (!removed)
         {
             await WriteAsync(context, 200, item);

@@ -31,6 +31,11 @@ internal sealed partial class ApiRequestHandler(SandboxCluster cluster, SandboxC
             }
 
             var route = ApiRoute.Parse(segments) ?? throw new ApiError(404, "NotFound", "the server could not find the requested resource");
+            if (await TrySubresourceAsync(context, route))
+            {
+                return;
+            }
+
             if (route.Subresource is not null and not "status")
             {
                 throw new ApiError(404, "NotFound", $"the server could not find the requested resource ({route.Subresource})");

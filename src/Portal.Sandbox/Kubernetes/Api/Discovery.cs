@@ -64,6 +64,25 @@ internal static class Discovery
                 ["verbs"] = new JsonArray([.. ResourceType.AllVerbs.Select(v => (JsonNode)v)]),
                 ["shortNames"] = new JsonArray([.. type.ShortNames.Select(v => (JsonNode)v)]),
             });
+            if (type == ResourceTypes.Deployments || type == ResourceTypes.ReplicaSets)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = type.Plural + "/scale",
+                    ["singularName"] = "",
+                    ["namespaced"] = true,
+                    ["group"] = "autoscaling",
+                    ["version"] = "v1",
+                    ["kind"] = "Scale",
+                    ["verbs"] = new JsonArray("get", "patch", "update"),
+                });
+            }
+
+            if (type == ResourceTypes.Pods)
+            {
+                resources.Add(new JsonObject { ["name"] = "pods/log", ["singularName"] = "", ["namespaced"] = true, ["kind"] = "Pod", ["verbs"] = new JsonArray("get") });
+            }
+
             if (type.HasStatusSubresource)
             {
                 resources.Add(new JsonObject

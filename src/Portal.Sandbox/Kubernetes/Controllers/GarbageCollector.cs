@@ -9,8 +9,13 @@ namespace Portal.Sandbox.Kubernetes.Controllers;
 /// </summary>
 internal sealed class GarbageCollector(ObjectStore store)
 {
+    /// <summary>The apiserver's default --event-ttl: events older than this are removed (real time, not scaled).</summary>
+    private static readonly TimeSpan s_eventTtl = TimeSpan.FromHours(1);
+    private DateTimeOffset _nextEventSweep;
+
     public void Reconcile()
     {
+        SweepEvents();
         var owners = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in new[] { ResourceTypes.Deployments, ResourceTypes.ReplicaSets })
         {
@@ -45,6 +50,25 @@ internal sealed class GarbageCollector(ObjectStore store)
             if (!store.NamespaceHasObjects(name))
             {
                 TryDelete(ResourceTypes.Namespaces, ns);
+            }
+        }
+    }
+
+    private void SweepEvents()
+    {
+        var now = store.Time.GetUtcNow();
+        if (now < _nextEventSweep)
+        {
+            return;
+        }
+
+        _nextEventSweep = now + TimeSpan.FromMinutes(1);
+        foreach (var item in store.List(ResourceTypes.Events, null).Items)
+        {
+            var last = DateTimeOffset.TryParse(JsonValues.AsString(item["lastTimestamp"]), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : ObjectRefs.Created(item);
+            if (now - last > s_eventTtl)
+            {
+                TryDelete(ResourceTypes.Events, item);
             }
         }
     }

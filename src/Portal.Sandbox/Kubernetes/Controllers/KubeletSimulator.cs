@@ -29,6 +29,7 @@ internal sealed partial class KubeletSimulator(ObjectStore store, EventRecorder 
             alive.Add(uid);
             if (ObjectRefs.IsDeleting(pod))
             {
+                Terminate(pod, uid, now);
                 continue;
             }
 
@@ -48,6 +49,40 @@ internal sealed partial class KubeletSimulator(ObjectStore store, EventRecorder 
         foreach (var gone in _pods.Keys.Where(uid => !alive.Contains(uid)).ToList())
         {
             _pods.Remove(gone);
+        }
+    }
+
+    /// <summary>Graceful termination: a Killing event, then (after the simulated container stop) the pod is removed.</summary>
+    private void Terminate(JsonObject pod, string uid, DateTimeOffset now)
+    {
+        if (pod["metadata"]?["finalizers"] is JsonArray { Count: > 0 })
+        {
+            return;
+        }
+
+        if (!_pods.TryGetValue(uid, out var state) || state.Stage != PodStage.Terminating)
+        {
+            foreach (var container in pod["spec"]?["containers"] as JsonArray ?? [])
+            {
+                events.Normal(ResourceTypes.Pods, pod, "Killing", $"Stopping container {JsonValues.AsString(container?["name"])}", "kubelet");
+            }
+
+            _pods[uid] = new PodState(PodStage.Terminating, now + clock.Scale(1.0));
+            return;
+        }
+
+        if (state.DueAt <= now)
+        {
+            try
+            {
+                store.Delete(ResourceTypes.Pods, ObjectRefs.Namespace(pod), ObjectRefs.Name(pod), graceful: false);
+            }
+            catch (ApiError error) when (error.Code == 404)
+            {
+                // already gone
+            }
+
+            state.Move(PodStage.Terminating, null);
         }
     }
 

@@ -12,4 +12,5 @@ internal enum PodStage
     Running,
     Ready,
     CrashLoopBackOff,
+    Terminating,
 }

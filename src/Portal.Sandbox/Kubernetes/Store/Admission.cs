@@ -38,7 +38,12 @@ internal sealed class Admission
         else if (type == ResourceTypes.Services)
         {
             var spec = Object(item, "spec");
-            spec["clusterIP"] ??= $"10.96.{Interlocked.Increment(ref _nextServiceIp) / 250}.{_nextServiceIp % 250 + 1}";
+            if (spec["clusterIP"] is null)
+            {
+                var ip = Interlocked.Increment(ref _nextServiceIp);
+                spec["clusterIP"] = $"10.96.{ip / 250}.{(ip % 250) + 1}";
+            }
+
             spec["clusterIPs"] = new JsonArray(spec["clusterIP"]!.GetValue<string>());
             item["status"] = new JsonObject { ["loadBalancer"] = new JsonObject() };
         }

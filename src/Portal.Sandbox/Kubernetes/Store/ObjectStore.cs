@@ -150,8 +150,11 @@ internal sealed partial class ObjectStore(TimeProvider timeProvider, int history
         }
     }
 
-    /// <summary>Deletes, or only marks deletionTimestamp while finalizers (or, for a namespace, its contents) hold the object.</summary>
-    public (JsonObject Object, bool Removed) Delete(ResourceType type, string? ns, string name, string? expectedUid = null)
+    /// <summary>
+    /// Deletes, or only marks deletionTimestamp while finalizers (or, for a namespace, its contents) hold the object. A
+    /// scheduled pod deleted gracefully is held too: the kubelet removes it once its containers have stopped.
+    /// </summary>
+    public (JsonObject Object, bool Removed) Delete(ResourceType type, string? ns, string name, string? expectedUid = null, bool graceful = true)
     {
         lock (_lock)
         {
@@ -163,7 +166,9 @@ internal sealed partial class ObjectStore(TimeProvider timeProvider, int history
                 throw ApiError.Conflict(type, name);
             }
 
-            var held = !IsFinalizersEmpty(metadata) || (type == ResourceTypes.Namespaces && NamespaceHasObjectsLocked(name));
+            var held = !IsFinalizersEmpty(metadata)
+                || (type == ResourceTypes.Namespaces && NamespaceHasObjectsLocked(name))
+                || (graceful && type == ResourceTypes.Pods && current["spec"]?["nodeName"] is not null);
             var version = ++_resourceVersion;
             var next = (JsonObject)current.DeepClone();
             var nextMetadata = next["metadata"]!.AsObject();
@@ -177,7 +182,7 @@ internal sealed partial class ObjectStore(TimeProvider timeProvider, int history
                 }
 
                 nextMetadata["deletionTimestamp"] = Timestamp(timeProvider.GetUtcNow());
-                nextMetadata["deletionGracePeriodSeconds"] = 0;
+                nextMetadata["deletionGracePeriodSeconds"] = type == ResourceTypes.Pods ? JsonValues.AsLong(current["spec"]?["terminationGracePeriodSeconds"]) : 0;
                 if (type == ResourceTypes.Namespaces)
                 {
                     next["status"] = new JsonObject { ["phase"] = "Terminating" };
