@@ -1,14 +1,18 @@
 using Microsoft.Extensions.Hosting;
 using Portal.Provisioning.Jobs;
+using Portal.Provisioning.Kubernetes;
+using Portal.Provisioning.Pulumi;
 
 namespace Portal.Provisioning;
 
 public static class DependencyInjection
 {
-    /// <summary>The job queue and worker, and the handlers of every job kind.</summary>
+    /// <summary>The job queue and worker, the handlers of every job kind, and the seams to Pulumi and Kubernetes.</summary>
     public static IHostApplicationBuilder AddPortalProvisioning(this IHostApplicationBuilder builder)
     {
         builder.Services.AddPortalJobs();
+        builder.Services.AddPortalPulumi();
+        builder.Services.AddPortalKubernetes();
         builder.Services.AddJobHandler<SelfTestJobHandler>(SelfTestJobHandler.Kind, isIdempotent: true, maxAttempts: 2);
         return builder;
     }

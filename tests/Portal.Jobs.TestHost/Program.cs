@@ -21,6 +21,8 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Portal:DataDirectory"] = args[0],
+    // AddPortalProvisioning also registers the Pulumi driver, whose options require a passphrase; no CLI runs here.
+    ["Pulumi:ConfigPassphrase"] = "crash-drill",
     ["Jobs:LeaseDuration"] = "00:00:02",
     ["Jobs:HeartbeatInterval"] = "00:00:00.500",
 });

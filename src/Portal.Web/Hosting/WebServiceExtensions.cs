@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Portal.Provisioning.Pulumi;
 using Portal.Web.State;
 using Radzen;
 
@@ -23,6 +24,12 @@ public static class WebServiceExtensions
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         services.AddProblemDetails();
         services.AddScoped<CurrentActor>();
+
+        // The simulated cloud, in sandbox mode only (see SandboxCloudHost).
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName)
+            .Validate(o => o.Speed is >= 0.1 and <= 1000, "Sandbox:Speed must be between 0.1 and 1000.").ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<PulumiOptions>, SandboxPulumiOptionsConfigurator>();
+        services.AddHostedService<SandboxCloudHost>();
         return builder;
     }
 

@@ -47,7 +47,7 @@ public sealed class AuditEndpointTests
     [Fact]
     public async Task Api_LiveModeWithoutTokens_Returns403()
     {
-        await using var factory = new PortalWebFactory(new Dictionary<string, string?> { ["Portal:Mode"] = "Live" });
+        await using var factory = new PortalWebFactory(new Dictionary<string, string?> { ["Portal:Mode"] = "Live", ["Pulumi:ConfigPassphrase"] = "test-passphrase" });
         using var client = factory.CreateClient();
 
         var response = await client.GetAsync("/api/audit");

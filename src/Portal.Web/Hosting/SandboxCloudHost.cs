@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Sandbox.Kubernetes;
+using Portal.Sandbox.Pulumi;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>
+/// In sandbox mode, brings up the simulated cloud inside the portal process: the Kubernetes API server on loopback
+/// (its kubeconfig written to the data directory) and the <c>pulumi</c> launcher that the driver runs. In live mode
+/// it does nothing. The portal reaches both exactly as it reaches real ones: a command path and a kubeconfig.
+/// </summary>
+public sealed partial class SandboxCloudHost(IOptions<PortalOptions> portal, IOptions<SandboxOptions> sandbox, ILoggerFactory loggerFactory, ILogger<SandboxCloudHost> logger) : IHostedService, IAsyncDisposable
+{
+    private SandboxKubernetesServer? _server;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (portal.Value.Mode != PortalMode.Sandbox)
+        {
+            return;
+        }
+
+        var dataDirectory = portal.Value.DataDirectoryFullPath;
+        var speed = sandbox.Value.Speed;
+        _server = await SandboxKubernetesServer.StartAsync(new SandboxKubernetesOptions { Speed = speed, HttpPort = -1, HttpsPort = 0 }, loggerFactory, cancellationToken);
+        var kubeconfigPath = SandboxOptions.KubeconfigPathUnder(dataDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(kubeconfigPath)!);
+        await File.WriteAllTextAsync(kubeconfigPath, _server.Kubeconfig, cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            // It holds the sandbox API server's bearer token.
+            File.SetUnixFileMode(kubeconfigPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        var launcher = SandboxPulumiLauncher.Create(SandboxOptions.LauncherDirectoryUnder(dataDirectory), new SandboxPulumiLauncherOptions { KubeconfigPath = kubeconfigPath, Speed = speed });
+        LogSandboxStarted(logger, _server.HttpsUrl?.ToString() ?? "", launcher, speed);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is { } server)
+        {
+            _server = null;
+            await server.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Sandbox: simulated Kubernetes API at {ApiUrl}, pulumi launcher {Launcher}, speed {Speed}")]
+    private static partial void LogSandboxStarted(ILogger logger, string apiUrl, string launcher, double speed);
+}
