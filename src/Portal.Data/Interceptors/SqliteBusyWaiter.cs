@@ -51,10 +51,7 @@ internal static class SqliteBusyWaiter
     /// <summary>Sleeps and asks SQLite to retry (non-zero) until the waits add up to the busy timeout.</summary>
     private static int OnBusy(IntPtr busyTimeoutMilliseconds, int priorCalls)
     {
-        var (delay, waited) = priorCalls < s_delaysMilliseconds.Length
-            ? (s_delaysMilliseconds[priorCalls], s_waitedBeforeMilliseconds[priorCalls])
-            : (s_delaysMilliseconds[^1], s_waitedBeforeMilliseconds[^1] + (s_delaysMilliseconds[^1] * (priorCalls - s_delaysMilliseconds.Length + 1)));
-        delay = Math.Min(delay, checked((int)busyTimeoutMilliseconds) - waited);
+        var delay = NextDelayMilliseconds(checked((int)busyTimeoutMilliseconds), priorCalls);
         if (delay <= 0)
         {
             return 0;
@@ -62,6 +59,15 @@ internal static class SqliteBusyWaiter
 
         Thread.Sleep(delay);
         return 1;
+    }
+
+    /// <summary>How long to sleep before retry number <paramref name="priorCalls"/> + 1; 0 once the waits reach the timeout.</summary>
+    internal static int NextDelayMilliseconds(int busyTimeoutMilliseconds, int priorCalls)
+    {
+        var (delay, waited) = priorCalls < s_delaysMilliseconds.Length
+            ? (s_delaysMilliseconds[priorCalls], s_waitedBeforeMilliseconds[priorCalls])
+            : (s_delaysMilliseconds[^1], s_waitedBeforeMilliseconds[^1] + (s_delaysMilliseconds[^1] * (priorCalls - s_delaysMilliseconds.Length + 1)));
+        return Math.Max(0, Math.Min(delay, busyTimeoutMilliseconds - waited));
     }
 
     private static class NativeMethods
