@@ -21,6 +21,6 @@ public interface IJobQueryService
     /// </summary>
     Task<int?> GetQueuePositionAsync(long jobId, CancellationToken cancellationToken = default);
 
-    /// <summary>Names of every environment that has jobs, for the filter's drop-down.</summary>
+    /// <summary>Names of every environment, archived ones included (their jobs stay listed), for the filter's drop-down.</summary>
     Task<IReadOnlyList<string>> ListEnvironmentNamesAsync(CancellationToken cancellationToken = default);
 }

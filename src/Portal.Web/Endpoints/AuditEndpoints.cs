@@ -9,9 +9,15 @@ public static class AuditEndpoints
     {
         var audit = api.MapGroup("/audit");
         audit.MapGet("/", QueryAsync);
-        audit.MapGet("/export", ExportAsync);
         audit.MapPost("/verify", async (AuditChainVerifier verifier, CancellationToken cancellationToken) => Results.Ok(await verifier.VerifyAsync(cancellationToken)));
-        return api;
+        return api.MapAuditExport();
+    }
+
+    /// <summary>Only the export: the UI's download group needs it, not the rest of the audit API.</summary>
+    public static RouteGroupBuilder MapAuditExport(this RouteGroupBuilder group)
+    {
+        group.MapGet("/audit/export", ExportAsync);
+        return group;
     }
 
     private static async Task<IResult> QueryAsync(IAuditQueryService audit, string? actor, string? action, string? environment,

@@ -10,7 +10,7 @@ public static class EndpointExtensions
 
         // The UI's downloads (audit export, full job log) use the UI's access rules, not the API's.
         var downloads = app.MapGroup("/download");
-        downloads.MapAuditEndpoints();
+        downloads.MapAuditExport();
         downloads.MapJobEndpoints();
         return app;
     }

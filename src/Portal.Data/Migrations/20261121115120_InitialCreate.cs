@@ -161,6 +161,11 @@ namespace Portal.Data.Migrations
                 table: "Jobs",
                 columns: new[] { "State", "EnvironmentId", "Id" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_State_Id",
+                table: "Jobs",
+                columns: new[] { "State", "Id" });
+
             // Append-only audit log, enforced by the database as well as by AuditChainInterceptor:
             // an UPDATE or DELETE on AuditEntries aborts. (Tampering with the file itself is caught by the hash chain.)
             migrationBuilder.Sql("CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;");

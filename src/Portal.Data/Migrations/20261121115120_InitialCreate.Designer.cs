@@ -11,7 +11,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261121103905_InitialCreate")]
+    [Migration("20261121115120_InitialCreate")]
     partial class InitialCreate
     {
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -217,6 +217,8 @@ namespace Portal.Data.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("EnvironmentId", "Id");
+
+                    b.HasIndex("State", "Id");
 
                     b.HasIndex("State", "EnvironmentId", "Id");
 
