@@ -9,6 +9,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 {
     public DbSet<EnvironmentRecord> Environments => Set<EnvironmentRecord>();
 
+    public DbSet<EnvironmentSecret> EnvironmentSecrets => Set<EnvironmentSecret>();
+
     public DbSet<Job> Jobs => Set<Job>();
 
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();

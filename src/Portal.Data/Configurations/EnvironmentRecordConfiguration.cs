@@ -11,6 +11,7 @@ public sealed class EnvironmentRecordConfiguration : IEntityTypeConfiguration<En
         builder.ToTable("Environments");
         builder.Property(e => e.Name).HasMaxLength(63);
         builder.Property(e => e.TemplateName).HasMaxLength(100);
+        builder.Property(e => e.StackName).HasMaxLength(100);
         builder.Property(e => e.Class).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.CreatedBy).HasMaxLength(200);

@@ -10,15 +10,21 @@ public sealed class EnvironmentRecord
 
     public required string TemplateName { get; set; }
 
+    /// <summary>The Pulumi stack: the environment's name (an archived environment's stack was removed by its destroy).</summary>
+    public required string StackName { get; set; }
+
     public EnvironmentClass Class { get; set; }
 
     public EnvironmentStatus Status { get; set; }
 
-    /// <summary>Parameter values as JSON; secret parameters are stored as references, never in clear.</summary>
+    /// <summary>Non-secret parameter values as JSON; secret ones live encrypted in <see cref="EnvironmentSecret"/>.</summary>
     public string ParametersJson { get; set; } = "{}";
 
     /// <summary>The latest stack outputs as JSON, with secret values replaced by <c>[secret]</c>.</summary>
     public string? OutputsJson { get; set; }
+
+    /// <summary>When the outputs were last read from the stack.</summary>
+    public DateTimeOffset? OutputsUpdatedAt { get; set; }
 
     public required string CreatedBy { get; set; }
 

@@ -110,8 +110,16 @@ namespace Portal.Data.Migrations
                     b.Property<string>("OutputsJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OutputsUpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ParametersJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StackName")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -134,6 +142,40 @@ namespace Portal.Data.Migrations
                         .HasFilter("\"ArchivedAt\" IS NULL");
 
                     b.ToTable("Environments", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.EnvironmentSecret", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnvironmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnvironmentId", "Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("EnvironmentSecrets", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Job", b =>
@@ -261,6 +303,15 @@ namespace Portal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("JobEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.EnvironmentSecret", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.EnvironmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EnvironmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Job", b =>

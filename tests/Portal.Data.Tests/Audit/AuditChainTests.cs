@@ -64,7 +64,7 @@ public sealed class AuditChainTests
         await using (var db = await database.CreateContextAsync())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            db.Environments.Add(new EnvironmentRecord { Name = "dev-9", TemplateName = "t", CreatedBy = "alice" });
+            db.Environments.Add(new EnvironmentRecord { Name = "dev-9", StackName = "dev-9", TemplateName = "t", CreatedBy = "alice" });
             db.AuditEntries.Add(AuditEntries.Create(environment: "dev-9"));
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
@@ -87,7 +87,7 @@ public sealed class AuditChainTests
         await using var database = await TestDatabase.CreateAsync();
         await using (var db = await database.CreateContextAsync())
         {
-            db.Environments.Add(new EnvironmentRecord { Name = "dev-1", TemplateName = "t", CreatedBy = "alice" });
+            db.Environments.Add(new EnvironmentRecord { Name = "dev-1", StackName = "dev-1", TemplateName = "t", CreatedBy = "alice" });
             db.AuditEntries.Add(AuditEntries.Create());
             await db.SaveChangesAsync();
         }
@@ -95,7 +95,7 @@ public sealed class AuditChainTests
         await using (var db = await database.CreateContextAsync())
         {
             // The same live name again violates the unique index: the audit entry saved with it must go too.
-            db.Environments.Add(new EnvironmentRecord { Name = "dev-1", TemplateName = "t", CreatedBy = "alice" });
+            db.Environments.Add(new EnvironmentRecord { Name = "dev-1", StackName = "dev-1", TemplateName = "t", CreatedBy = "alice" });
             db.AuditEntries.Add(AuditEntries.Create());
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }

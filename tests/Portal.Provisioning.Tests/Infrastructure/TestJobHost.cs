@@ -92,7 +92,7 @@ public sealed class TestJobHost : IAsyncDisposable
     public async Task<long> CreateEnvironmentAsync(string name)
     {
         await using var db = await CreateDbContextAsync();
-        var environment = new EnvironmentRecord { Name = name, TemplateName = "test", CreatedBy = "alice", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        var environment = new EnvironmentRecord { Name = name, StackName = name, TemplateName = "test", CreatedBy = "alice", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
         db.Environments.Add(environment);
         await db.SaveChangesAsync();
         return environment.Id;
