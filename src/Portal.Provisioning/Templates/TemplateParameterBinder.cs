@@ -28,21 +28,8 @@ public static class TemplateParameterBinder
 
         foreach (var parameter in template.Parameters)
         {
-            var given = input.TryGetValue(parameter.Name, out var element) && element.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
-            JsonNode? value = null;
-            if (given)
-            {
-                value = ParameterValues.FromJson(parameter, element, out var typeError);
-                if (typeError is not null)
-                {
-                    errors[Key(parameter.Name)] = [typeError + "."];
-                    continue;
-                }
-
-                given = !ParameterValues.IsEmpty(value);
-            }
-
-            var problems = BindOne(parameter, given ? value : null, current, values, secrets);
+            var given = Given(parameter, input, out var typeError);
+            var problems = typeError is not null ? [typeError] : BindOne(parameter, given, current, values, secrets);
             if (problems.Count > 0)
             {
                 errors[Key(parameter.Name)] = [.. problems.Select(p => p + ".")];
@@ -127,6 +114,20 @@ public static class TemplateParameterBinder
         }
 
         return problems;
+    }
+
+    // The input's value, or null when it is missing, JSON null or (for text) empty: all mean "not given", as an
+    // empty form field does.
+    private static JsonNode? Given(TemplateParameter parameter, IReadOnlyDictionary<string, JsonElement> input, out string? typeError)
+    {
+        typeError = null;
+        if (!input.TryGetValue(parameter.Name, out var element) || element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return null;
+        }
+
+        var value = ParameterValues.FromJson(parameter, element, out typeError);
+        return ParameterValues.IsEmpty(value) ? null : value;
     }
 
     private static JsonNode? Default(TemplateParameter parameter) =>

@@ -22,6 +22,7 @@ public sealed class TemplateCatalogProblemTests : IDisposable
     [InlineData("unknown field", "    default: hi\n", "    defualt: hi\n", "parameters[0].defualt", "is not a known field (did you mean 'default'?).")]
     [InlineData("unknown top-level field", "displayName: Demo\n", "displayName: Demo\nworkload: []\n", "workload", "is not a known field (did you mean 'workloads'?).")]
     [InlineData("missing displayName", "displayName: Demo\n", "", "displayName", "is required.")]
+    [InlineData("parameter without a name", "  - name: greeting\n", "  - label: Greeting\n", "parameters[0].name", "is required.")]
     [InlineData("duplicate parameter", "  - name: count\n", "  - name: greeting\n", "parameters[1].name", "'greeting' is already the name of parameters[0].")]
     [InlineData("bad type", "    type: integer\n", "    type: int\n", "parameters[1].type", "must be one of: string, integer, number, boolean, select, cluster (not 'int').")]
     [InlineData("bad pattern", "    default: hi\n", "    default: hi\n    pattern: '[a-'\n", "parameters[0].pattern", "is not a valid .NET regular expression")]

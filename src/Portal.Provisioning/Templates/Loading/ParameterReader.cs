@@ -47,13 +47,17 @@ internal static partial class ParameterReader
             fields.Report("immutable", "cannot be set on a secret: its stored value is never read back to compare.");
         }
 
+        // Every field is read before deciding anything, so none is reported as unknown for want of being asked for.
+        var label = fields.String("label");
+        var description = fields.String("description");
+        var required = fields.Boolean("required") ?? defaultText is null;
         var parameter = name is null ? null : new TemplateParameter(
             name,
-            fields.String("label") ?? name,
-            fields.String("description"),
+            label ?? name,
+            description,
             type ?? TemplateParameterType.String,
             type == TemplateParameterType.Boolean && defaultText is not null && bool.TryParse(defaultText, out var flag) ? (flag ? "true" : "false") : defaultText,
-            fields.Boolean("required") ?? defaultText is null,
+            required,
             secret,
             configKey ?? "",
             configPath,
