@@ -7,6 +7,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Portal.sln appsettings.json ./
 COPY src/ src/
+COPY templates/ templates/
 RUN dotnet publish src/Portal.Web/Portal.Web.csproj -c Release -r linux-x64 --self-contained true -o /app \
     && dotnet publish src/Portal.Sandbox/Portal.Sandbox.csproj -c Release -r linux-x64 --self-contained true -o /app/sandbox
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Kubernetes;
 using Portal.Provisioning.Pulumi;
+using Portal.Provisioning.Templates;
 
 namespace Portal.Provisioning;
 
@@ -13,6 +14,7 @@ public static class DependencyInjection
         builder.Services.AddPortalJobs();
         builder.Services.AddPortalPulumi();
         builder.Services.AddPortalKubernetes();
+        builder.Services.AddPortalTemplates();
         builder.Services.AddJobHandler<SelfTestJobHandler>(SelfTestJobHandler.Kind, isIdempotent: true, maxAttempts: 2);
         return builder;
     }
