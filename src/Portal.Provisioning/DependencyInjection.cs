@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Kubernetes;
 using Portal.Provisioning.Pulumi;
@@ -15,6 +16,7 @@ public static class DependencyInjection
         builder.Services.AddPortalPulumi();
         builder.Services.AddPortalKubernetes();
         builder.Services.AddPortalTemplates();
+        builder.Services.AddPortalEnvironments();
         builder.Services.AddJobHandler<SelfTestJobHandler>(SelfTestJobHandler.Kind, isIdempotent: true, maxAttempts: 2);
         return builder;
     }

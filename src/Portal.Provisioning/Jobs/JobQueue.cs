@@ -27,7 +27,7 @@ public sealed class JobQueue : IJobQueue
         _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
     }
 
-    public async Task<long> EnqueueAsync(JobRequest request, Func<PortalDbContext, CancellationToken, Task>? alongside = null, CancellationToken cancellationToken = default)
+    public async Task<long> EnqueueAsync(JobRequest request, Func<PortalDbContext, CancellationToken, Task<long?>>? alongside = null, CancellationToken cancellationToken = default)
     {
         if (!_handlers.TryGetValue(request.Kind, out var registration))
         {
@@ -36,16 +36,17 @@ public sealed class JobQueue : IJobQueue
 
         await using var context = await _contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var environmentId = request.EnvironmentId;
         if (alongside is not null)
         {
-            await alongside(context, cancellationToken);
+            environmentId = await alongside(context, cancellationToken) ?? environmentId;
         }
 
         var job = new Job
         {
             Kind = request.Kind,
             Title = request.Title,
-            EnvironmentId = request.EnvironmentId,
+            EnvironmentId = environmentId,
             State = JobState.Queued,
             PayloadJson = JsonSerializer.Serialize(request.Payload ?? new { }, JobJson.Options),
             RequestedBy = request.RequestedBy,

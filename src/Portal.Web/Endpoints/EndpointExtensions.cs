@@ -6,7 +6,8 @@ public static class EndpointExtensions
     {
         var api = app.MapGroup("/api").AddEndpointFilter<LoopbackSandboxFilter>();
         api.MapAuditEndpoints();
-        api.MapJobEndpoints();
+        api.MapJobApi();
+        api.MapEnvironmentEndpoints();
 
         // The UI's downloads (audit export, full job log) use the UI's access rules, not the API's.
         var downloads = app.MapGroup("/download");

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Provisioning.Pulumi;
@@ -17,12 +17,13 @@ public static class WebServiceExtensions
         builder.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
-        services.AddDataProtection().SetApplicationName("Portal");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeysConfigurator>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         services.AddProblemDetails();
+
+        // The API speaks camelCase JSON with enums as camelCase strings, like job payloads and audit details.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddScoped<CurrentActor>();
 
         // The simulated cloud, in sandbox mode only (see SandboxCloudHost).

@@ -1,12 +1,14 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 
-namespace Portal.Web.Hosting;
+namespace Portal.Provisioning.Secrets;
 
 /// <summary>
-/// Keeps the data protection keys (antiforgery, cookies) in the data directory, so they survive restarts and
+/// Keeps the data protection keys (antiforgery, cookies, environment secrets) in the data directory, so they survive restarts and
 /// follow Portal:DataDirectory from any configuration source. The section is bound here without validation:
 /// the key ring is built before the host validates options at start, which then reports every error at once.
 /// </summary>

@@ -1,0 +1,36 @@
+using Portal.Provisioning.Jobs;
+using Portal.Provisioning.Pulumi;
+
+namespace Portal.Provisioning.Environments;
+
+/// <summary><c>environment.drift-check</c>: <c>pulumi refresh --preview-only</c> compares the stack's state with the
+/// cloud without changing either, and reports what changed outside the portal.</summary>
+public sealed class DriftCheckJobHandler(IStackRunner runner, EnvironmentStackPreparer preparer) : IJobHandler
+{
+    // A refresh reports each resource as same (unchanged), update (changed outside) or delete (gone outside).
+    private static readonly string[] s_driftOperations = ["update", "delete"];
+
+    public async Task ExecuteAsync(JobExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var stack = await preparer.OpenAsync(context);
+        await preparer.WriteConfigAsync(stack, context, EnvironmentParameters.Read(stack.Environment), null, context.CancellationToken);
+        await context.LogAsync($"Running pulumi refresh --preview-only on stack '{stack.Workspace.StackName}'.");
+        var refresh = await runner.PreviewRefreshAsync(stack.Workspace, new StackOperationOptions
+        {
+            OnProgress = StackProgressRelay.For(context),
+            ForceCancellation = context.ForceCancellationToken,
+        }, context.CancellationToken);
+        if (refresh.Cancellation != CancellationOutcome.None)
+        {
+            throw new OperationCanceledException("The drift check was stopped.");
+        }
+
+        var drifted = refresh.Steps.Where(s => s.DiffKeys.Count > 0 || s_driftOperations.Contains(s.Operation)).ToList();
+        var count = s_driftOperations.Sum(op => refresh.ChangeSummary.GetValueOrDefault(op));
+        context.Result = new DriftCheckResult(count > 0 || drifted.Count > 0, refresh.ChangeSummary, drifted);
+        await context.LogAsync(count > 0 || drifted.Count > 0
+            ? $"Drift found: {Math.Max(count, drifted.Count)} resource(s) changed outside the portal."
+            : "No drift: the cloud matches the stack.");
+    }
+}

@@ -1,0 +1,25 @@
+namespace Portal.Provisioning.Environments;
+
+/// <summary>The outcome of asking for an environment operation: a queued job, or why not.</summary>
+public sealed record EnvironmentCommandResult(
+    EnvironmentCommandStatus Status,
+    long? JobId,
+    string? EnvironmentName,
+    IReadOnlyDictionary<string, string[]> Errors,
+    string? Message)
+{
+    private static readonly IReadOnlyDictionary<string, string[]> s_noErrors = new Dictionary<string, string[]>();
+
+    public static EnvironmentCommandResult Accepted(long jobId, string environmentName) =>
+        new(EnvironmentCommandStatus.Accepted, jobId, environmentName, s_noErrors, null);
+
+    public static EnvironmentCommandResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(EnvironmentCommandStatus.Invalid, null, null, errors, "The request has invalid fields.");
+
+    public static EnvironmentCommandResult Invalid(string field, string message) =>
+        Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static EnvironmentCommandResult NotFound(string message) => new(EnvironmentCommandStatus.NotFound, null, null, s_noErrors, message);
+
+    public static EnvironmentCommandResult Conflict(string message) => new(EnvironmentCommandStatus.Conflict, null, null, s_noErrors, message);
+}

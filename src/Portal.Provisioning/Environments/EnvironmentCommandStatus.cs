@@ -1,0 +1,16 @@
+namespace Portal.Provisioning.Environments;
+
+public enum EnvironmentCommandStatus
+{
+    /// <summary>A job was queued.</summary>
+    Accepted,
+
+    /// <summary>The input is wrong; <see cref="EnvironmentCommandResult.Errors"/> names the fields. Nothing changed.</summary>
+    Invalid,
+
+    /// <summary>No live environment of that name (or no such job).</summary>
+    NotFound,
+
+    /// <summary>The environment is not in a state that allows this (e.g. retry with nothing to retry).</summary>
+    Conflict,
+}

@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using Portal.Data.Entities;
+using Portal.Data.Queries;
+using Portal.Provisioning.Jobs;
+using Portal.Provisioning.Pulumi;
+using Portal.Provisioning.Secrets;
+using Portal.Provisioning.Templates;
+
+namespace Portal.Provisioning.Environments;
+
+/// <summary>What every environment job does first: find the environment and its template, prepare the workspace, select
+/// (or create) the stack, and write the whole stack configuration from the parameters.</summary>
+public sealed class EnvironmentStackPreparer(
+    IStackRunner runner,
+    ITemplateCatalog catalog,
+    EnvironmentStore store,
+    IEnvironmentQueryService environments,
+    EnvironmentClusterAccess clusters,
+    ISecretProtector protector)
+{
+    public async Task<EnvironmentStack> OpenAsync(JobExecutionContext job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var environmentId = job.EnvironmentId ?? throw new InvalidOperationException("The job names no environment.");
+        var environment = await store.GetAsync(environmentId, job.CancellationToken)
+            ?? throw new InvalidOperationException($"Environment {environmentId} no longer exists.");
+        if (environment.ArchivedAt is not null)
+        {
+            throw new InvalidOperationException($"Environment '{environment.Name}' was destroyed before this job ran; there is nothing to do.");
+        }
+
+        var template = catalog.Find(environment.TemplateName)
+            ?? throw new InvalidOperationException($"Template '{environment.TemplateName}' is not loaded; the Settings page lists template problems.");
+        var workspace = await runner.PrepareWorkspaceAsync($"{environment.Name}-{environment.Id}", environment.StackName, template.ProgramDirectory, job.CancellationToken);
+        if (await runner.CreateOrSelectStackAsync(workspace, job.CancellationToken))
+        {
+            await job.LogAsync($"Created stack '{environment.StackName}' of project '{workspace.ProjectName}'.");
+        }
+
+        return new EnvironmentStack(environment, template, workspace);
+    }
+
+    /// <summary>
+    /// Sets every parameter's config key: plain values in one <c>config set-all</c>, secrets one by one through stdin,
+    /// cluster parameters as the named environment's kubeconfig (secret). Secret values are registered with the job so
+    /// no event shows them. <paramref name="protectedOverrides"/> replace stored secrets (a preview or update).
+    /// </summary>
+    public async Task WriteConfigAsync(
+        EnvironmentStack stack,
+        JobExecutionContext job,
+        IReadOnlyDictionary<string, JsonNode?> values,
+        IReadOnlyDictionary<string, string>? protectedOverrides,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(values);
+        var secrets = await store.ReadSecretsAsync(stack.Environment.Id, EnvironmentSecretKind.Parameter, cancellationToken);
+        foreach (var (name, value) in protectedOverrides ?? new Dictionary<string, string>())
+        {
+            secrets[name] = protector.Unprotect(value);
+        }
+
+        foreach (var secret in secrets.Values)
+        {
+            job.RegisterSecret(secret);
+        }
+
+        var plain = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        foreach (var parameter in stack.Template.Parameters)
+        {
+            if (parameter.Type == TemplateParameterType.Cluster)
+            {
+                var target = ClusterEnvironmentName(parameter, values, secrets);
+                if (target is not null)
+                {
+                    var kubeconfig = await ResolveKubeconfigAsync(parameter, target, cancellationToken);
+                    job.RegisterSecret(kubeconfig);
+                    await runner.SetConfigAsync(stack.Workspace, parameter.ConfigKey, new ConfigValue(kubeconfig, IsSecret: true), parameter.ConfigPath, cancellationToken);
+                }
+            }
+            else if (parameter.Secret)
+            {
+                if (secrets.TryGetValue(parameter.Name, out var secret))
+                {
+                    await runner.SetConfigAsync(stack.Workspace, parameter.ConfigKey, new ConfigValue(secret, IsSecret: true), parameter.ConfigPath, cancellationToken);
+                }
+            }
+            else if (values.GetValueOrDefault(parameter.Name) is { } value)
+            {
+                (parameter.ConfigPath ? paths : plain)[parameter.ConfigKey] = new ConfigValue(TemplateParameterBinder.ToConfigString(parameter, value));
+            }
+        }
+
+        if (plain.Count > 0)
+        {
+            await runner.SetAllConfigAsync(stack.Workspace, plain, path: false, cancellationToken);
+        }
+
+        if (paths.Count > 0)
+        {
+            await runner.SetAllConfigAsync(stack.Workspace, paths, path: true, cancellationToken);
+        }
+    }
+
+    /// <summary>A cluster parameter holds an environment name; a manifest may mark it secret, so look in both places.</summary>
+    public static string? ClusterEnvironmentName(TemplateParameter parameter, IReadOnlyDictionary<string, JsonNode?> values, IReadOnlyDictionary<string, string> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(secrets);
+        return values.GetValueOrDefault(parameter.Name) is JsonValue v && v.TryGetValue<string>(out var name) ? name : secrets.GetValueOrDefault(parameter.Name);
+    }
+
+    private async Task<string> ResolveKubeconfigAsync(TemplateParameter parameter, string environmentName, CancellationToken cancellationToken)
+    {
+        var target = await environments.FindAsync(environmentName, cancellationToken)
+            ?? throw new InvalidOperationException($"{parameter.Label}: environment '{environmentName}' does not exist (any more).");
+        return await clusters.GetKubeconfigAsync(target, cancellationToken)
+            ?? throw new InvalidOperationException($"{parameter.Label}: environment '{environmentName}' has no kubeconfig output yet; wait until it is Ready.");
+    }
+}

@@ -1,0 +1,7 @@
+namespace Portal.Provisioning.Environments;
+
+/// <summary>A revealed secret output, or why it could not be revealed.</summary>
+public sealed record OutputRevealResult(string? Value, string? Error)
+{
+    public bool Revealed => Error is null;
+}
