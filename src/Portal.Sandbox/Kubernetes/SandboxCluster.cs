@@ -28,6 +28,8 @@ internal sealed class SandboxCluster : IAsyncDisposable
             new DeploymentController(Store, events, clock),
             new ReplicaSetController(Store, Admission, events),
             new KubeletSimulator(Store, events, clock, options.FailureRules),
+            new HorizontalPodAutoscalerController(Store, events, clock),
+            new ServiceAccountController(Store),
             logger);
 
         foreach (var ns in s_builtInNamespaces.Concat(options.Namespaces).Distinct())

@@ -63,18 +63,18 @@ public sealed class ClusterSandboxKubernetesApplierTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ApplyAsync_HorizontalPodAutoscalerTheServerDoesNotServe_FailsAsNotServed()
+    public async Task ApplyAsync_StatefulSetTheServerDoesNotServe_FailsAsNotServed()
     {
         var manifest = new JsonObject
         {
-            ["apiVersion"] = "autoscaling/v2",
-            ["kind"] = "HorizontalPodAutoscaler",
+            ["apiVersion"] = "apps/v1",
+            ["kind"] = "StatefulSet",
             ["metadata"] = new JsonObject { ["name"] = "web", ["namespace"] = "default" },
         };
 
         var error = await Assert.ThrowsAsync<SandboxProviderException>(() => _applier.ApplyAsync(_target, manifest, CancellationToken.None));
 
-        Assert.StartsWith($"kubernetes provider: the API server at {_cluster.Client.Server} does not serve HorizontalPodAutoscaler 'default/web'", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"kubernetes provider: the API server at {_cluster.Client.Server} does not serve StatefulSet 'default/web'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,12 +32,13 @@ internal static class Discovery
         var groups = new JsonArray();
         foreach (var group in ResourceTypes.All.Where(t => t.Group.Length > 0).GroupBy(t => t.Group))
         {
-            var groupVersion = new JsonObject { ["groupVersion"] = $"{group.Key}/v1", ["version"] = "v1" };
+            // Each group lists the versions it serves (autoscaling: v2 only); the first is the preferred one.
+            var versions = group.Select(t => t.Version).Distinct().Select(v => new JsonObject { ["groupVersion"] = $"{group.Key}/{v}", ["version"] = v }).ToList();
             groups.Add(new JsonObject
             {
                 ["name"] = group.Key,
-                ["versions"] = new JsonArray(groupVersion.DeepClone()),
-                ["preferredVersion"] = groupVersion,
+                ["versions"] = new JsonArray([.. versions.Select(v => (JsonNode)v.DeepClone())]),
+                ["preferredVersion"] = versions[0],
             });
         }
 

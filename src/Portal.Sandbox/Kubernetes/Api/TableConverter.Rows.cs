@@ -93,6 +93,60 @@ internal static partial class TableConverter
         return [name, Str(ingress["spec"]?["ingressClassName"]) is { Length: > 0 } c ? c : "<none>", hosts.Length > 0 ? hosts : "*", address, ingress["spec"]?["tls"] is null ? "80" : "80, 443", age];
     }
 
+    private static JsonNode?[] HorizontalPodAutoscalerCells(JsonObject autoscaler, string name, string age)
+    {
+        var spec = autoscaler["spec"];
+        var target = spec?["scaleTargetRef"];
+        var minPods = spec?["minReplicas"] is { } min ? Str(min) : "<unset>";
+        return [name, $"{Str(target?["kind"])}/{Str(target?["name"])}", HorizontalPodAutoscalerTargets(spec?["metrics"] as JsonArray ?? [], autoscaler["status"]?["currentMetrics"] as JsonArray ?? []),
+            minPods, Int(spec?["maxReplicas"]), Int(autoscaler["status"]?["currentReplicas"]), age];
+    }
+
+    /// <summary>printers.go formatHPAMetrics for the metric types the sandbox sees: "cpu: &lt;unknown&gt;/70%", at most two, then "+ N more...".</summary>
+    private static string HorizontalPodAutoscalerTargets(JsonArray metrics, JsonArray current)
+    {
+        if (metrics.Count == 0)
+        {
+            return "<none>";
+        }
+
+        const int Shown = 2;
+        var list = new List<string>();
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            var metric = metrics[i];
+            var type = Str(metric?["type"]);
+            var source = type switch { "Resource" => metric?["resource"], "ContainerResource" => metric?["containerResource"], _ => null };
+            if (source is null)
+            {
+                // Pods, Object and External metrics: the sandbox has no metrics pipeline, so the current value is never known.
+                var target = metric?[type.Length == 0 ? "" : char.ToLowerInvariant(type[0]) + type[1..]]?["target"];
+                list.Add(type switch
+                {
+                    "Pods" => $"<unknown>/{Str(target?["averageValue"])}",
+                    "Object" or "External" when target?["averageValue"] is { } average => $"<unknown>/{Str(average)} (avg)",
+                    "Object" or "External" => $"<unknown>/{Str(target?["value"])}",
+                    _ => "<unknown type>",
+                });
+                continue;
+            }
+
+            var status = i < current.Count ? current[i]?[type == "Resource" ? "resource" : "containerResource"]?["current"] : null;
+            if (source["target"]?["averageValue"] is { } averageValue)
+            {
+                list.Add($"{Str(source["name"])}: {(status?["averageValue"] is { } value ? Str(value) : "<unknown>")}/{Str(averageValue)}");
+            }
+            else
+            {
+                var now = status?["averageUtilization"] is { } utilization ? $"{Str(utilization)}%" : "<unknown>";
+                var wanted = source["target"]?["averageUtilization"] is { } targetUtilization ? $"{Str(targetUtilization)}%" : "<auto>";
+                list.Add($"{Str(source["name"])}: {now}/{wanted}");
+            }
+        }
+
+        return list.Count > Shown ? $"{string.Join(", ", list.Take(Shown))} + {list.Count - Shown} more..." : string.Join(", ", list);
+    }
+
     private static string Selector(JsonNode? selector) =>
         selector?["matchLabels"] is JsonObject labels ? string.Join(',', labels.Select(kv => $"{kv.Key}={kv.Value}")) : "<none>";
 }

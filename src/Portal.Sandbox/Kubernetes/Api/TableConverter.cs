@@ -76,6 +76,9 @@ internal static partial class TableConverter
         "ingresses" => [("Name", "string", 0), ("Class", "string", 0), ("Hosts", "string", 0), ("Address", "string", 0), ("Ports", "string", 0), ("Age", "string", 0)],
         "configmaps" => [("Name", "string", 0), ("Data", "integer", 0), ("Age", "string", 0)],
         "secrets" => [("Name", "string", 0), ("Type", "string", 0), ("Data", "integer", 0), ("Age", "string", 0)],
+        "serviceaccounts" => [("Name", "string", 0), ("Secrets", "string", 0), ("Age", "string", 0)],
+        "horizontalpodautoscalers" => [("Name", "string", 0), ("Reference", "string", 0), ("Targets", "string", 0), ("MinPods", "string", 0),
+            ("MaxPods", "string", 0), ("Replicas", "string", 0), ("Age", "string", 0)],
         _ => [("Name", "string", 0), ("Age", "string", 0)],
     };
 
@@ -94,6 +97,8 @@ internal static partial class TableConverter
             "ingresses" => IngressCells(item, name, age),
             "configmaps" => [name, (item["data"] as JsonObject)?.Count ?? 0, age],
             "secrets" => [name, Str(item["type"]), (item["data"] as JsonObject)?.Count ?? 0, age],
+            "serviceaccounts" => [name, (item["secrets"] as JsonArray)?.Count ?? 0, age],
+            "horizontalpodautoscalers" => HorizontalPodAutoscalerCells(item, name, age),
             _ => [name, age],
         };
     }

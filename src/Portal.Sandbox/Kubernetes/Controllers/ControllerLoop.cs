@@ -9,7 +9,8 @@ namespace Portal.Sandbox.Kubernetes.Controllers;
 /// </summary>
 internal sealed partial class ControllerLoop(
     ObjectStore store, GarbageCollector gc, LoadBalancerController loadBalancers, DeploymentController deployments,
-    ReplicaSetController replicaSets, KubeletSimulator kubelet, ILogger logger)
+    ReplicaSetController replicaSets, KubeletSimulator kubelet, HorizontalPodAutoscalerController autoscalers,
+    ServiceAccountController serviceAccounts, ILogger logger)
 {
     private static readonly TimeSpan s_minimumPassInterval = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan s_idlePass = TimeSpan.FromSeconds(1);
@@ -22,9 +23,11 @@ internal sealed partial class ControllerLoop(
             try
             {
                 gc.Reconcile();
+                serviceAccounts.Reconcile();
                 loadBalancers.Reconcile();
                 kubelet.Reconcile();
                 replicaSets.Reconcile();
+                autoscalers.Reconcile();
                 deployments.Reconcile();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

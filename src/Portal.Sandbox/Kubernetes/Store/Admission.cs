@@ -51,6 +51,10 @@ internal sealed class Admission
         {
             item["status"] = new JsonObject { ["loadBalancer"] = new JsonObject() };
         }
+        else if (type == ResourceTypes.HorizontalPodAutoscalers)
+        {
+            item["status"] = new JsonObject { ["currentReplicas"] = 0, ["desiredReplicas"] = 0 };
+        }
 
         OnWrite(type, item);
     }
@@ -108,6 +112,10 @@ internal sealed class Admission
                 }
             }
         }
+        else if (type == ResourceTypes.HorizontalPodAutoscalers)
+        {
+            DefaultAndValidateAutoscaler(name, Object(item, "spec"));
+        }
         else if (type == ResourceTypes.Secrets)
         {
             item["type"] ??= "Opaque";
@@ -121,6 +129,54 @@ internal sealed class Admission
 
                 item.Remove("stringData");
             }
+        }
+    }
+
+    /// <summary>autoscaling/v2 defaulting (minReplicas 1, a CPU target of 80% when no metric is given) and the validation errors
+    /// kubectl users meet most.</summary>
+    private static void DefaultAndValidateAutoscaler(string name, JsonObject spec)
+    {
+        spec["minReplicas"] ??= 1;
+        if (spec["metrics"] is not JsonArray { Count: > 0 })
+        {
+            spec["metrics"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "Resource",
+                ["resource"] = new JsonObject
+                {
+                    ["name"] = "cpu",
+                    ["target"] = new JsonObject { ["type"] = "Utilization", ["averageUtilization"] = 80 },
+                },
+            });
+        }
+
+        var type = ResourceTypes.HorizontalPodAutoscalers;
+        var target = spec["scaleTargetRef"];
+        if (JsonValues.AsString(target?["kind"]).Length == 0)
+        {
+            throw ApiError.Invalid(type, name, "spec.scaleTargetRef.kind: Required value");
+        }
+
+        if (JsonValues.AsString(target?["name"]).Length == 0)
+        {
+            throw ApiError.Invalid(type, name, "spec.scaleTargetRef.name: Required value");
+        }
+
+        var min = JsonValues.AsInt(spec["minReplicas"]);
+        var max = JsonValues.AsInt(spec["maxReplicas"]);
+        if (min < 1)
+        {
+            throw ApiError.Invalid(type, name, $"spec.minReplicas: Invalid value: {min}: must be greater than or equal to 1");
+        }
+
+        if (max < 1)
+        {
+            throw ApiError.Invalid(type, name, $"spec.maxReplicas: Invalid value: {max}: must be greater than 0");
+        }
+
+        if (max < min)
+        {
+            throw ApiError.Invalid(type, name, $"spec.maxReplicas: Invalid value: {max}: must be greater than or equal to `minReplicas`");
         }
     }
 

@@ -7,6 +7,10 @@ namespace Portal.Sandbox.Pulumi;
 /// <summary><c>preview</c>, <c>up</c>, <c>refresh</c>, <c>destroy</c>: lock, run the engine, record history, exit like the real CLI.</summary>
 internal static class UpdateCommand
 {
+    /// <summary>Config values as the providers read them: plain text by full key (<c>aws:region</c>).</summary>
+    private static Func<string, string?> ConfigText(IReadOnlyDictionary<string, JsonNode?> config) =>
+        key => config.TryGetValue(key, out var value) && SecretValues.Reveal(value) is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+
     public static async Task<int> RunAsync(SandboxContext context, string command, SandboxProviderRegistry providers)
     {
         var isPreview = command == "preview" || context.Args.Has("preview-only");
@@ -54,7 +58,7 @@ internal static class UpdateCommand
         }
 
         using var engine = new DeploymentEngine(
-            new EngineRequest(kind, isPreview, project, stack, store, program, config, providers, new SandboxProviderContext(context.Speed, context.Environment), events)
+            new EngineRequest(kind, isPreview, project, stack, store, program, config, providers, new SandboxProviderContext(context.Speed, context.Environment, ConfigText(config)), events)
             {
                 Targets = context.Args.GetAll("target").ToHashSet(StringComparer.Ordinal),
             },

@@ -14,7 +14,7 @@ internal sealed partial class ExpressionEvaluator(Func<string, JsonNode?> resolv
     {
         JsonValue v when v.TryGetValue<string>(out var text) => EvaluateString(text),
         JsonObject o when o.Count == 1 && o.First().Key.StartsWith("fn::", StringComparison.Ordinal) => EvaluateFunction(o.First().Key, o.First().Value),
-        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Evaluate(p.Value)))),
+        JsonObject o => EvaluateObject(o),
         JsonArray a => new JsonArray([.. a.Select(Evaluate)]),
         _ => template?.DeepClone(),
     };
@@ -23,12 +23,40 @@ internal sealed partial class ExpressionEvaluator(Func<string, JsonNode?> resolv
     public static IEnumerable<string> References(JsonNode? template) => template switch
     {
         JsonValue v when v.TryGetValue<string>(out var text) => Interpolation().Matches(text).Select(m => RootOf(m.Groups[1].Value)),
-        JsonObject o => o.SelectMany(p => References(p.Value)),
+        JsonObject o => o.SelectMany(p => References(JsonValue.Create(p.Key)).Concat(References(p.Value))),
         JsonArray a => a.SelectMany(References),
         _ => [],
     };
 
     public static bool IsUnknown(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s == Unknown;
+
+    /// <summary>
+    /// Keys are expressions too, as in pulumi-yaml (an IRSA trust policy's condition is keyed by the cluster's OIDC issuer):
+    /// a key that is not yet known makes the whole object unknown, and a secret key makes it secret.
+    /// </summary>
+    private JsonNode? EvaluateObject(JsonObject template)
+    {
+        var result = new JsonObject();
+        var secret = false;
+        foreach (var (key, value) in template)
+        {
+            var evaluated = SecretValues.Unwrap(EvaluateString(key), out var isSecret);
+            if (IsUnknown(evaluated))
+            {
+                return JsonValue.Create(Unknown);
+            }
+
+            if (evaluated is not JsonValue v || !v.TryGetValue<string>(out var name))
+            {
+                throw new CliException($"object key must evaluate to a string, not {evaluated?.GetValueKind().ToString().ToLowerInvariant() ?? "null"} ('{key}')");
+            }
+
+            secret |= isSecret;
+            result[name] = Evaluate(value);
+        }
+
+        return secret ? SecretValues.Wrap(result) : result;
+    }
 
     private JsonNode? EvaluateString(string text)
     {
@@ -122,7 +150,8 @@ internal sealed partial class ExpressionEvaluator(Func<string, JsonNode?> resolv
             "fn::toJSON" => JsonValue.Create(JsonText.Compact(plain)),
             "fn::toBase64" => JsonValue.Create(Convert.ToBase64String(Encoding.UTF8.GetBytes(AsText(plain)))),
             "fn::fromBase64" => JsonValue.Create(Encoding.UTF8.GetString(Convert.FromBase64String(AsText(plain)))),
-            _ => throw new CliException($"the sandbox does not support {name} (supported: fn::secret, fn::join, fn::split, fn::select, fn::toJSON, fn::toBase64, fn::fromBase64)"),
+            "fn::invoke" => StandardFunctions.Invoke(plain),
+            _ => throw new CliException($"the sandbox does not support {name} (supported: fn::secret, fn::join, fn::split, fn::select, fn::toJSON, fn::toBase64, fn::fromBase64, fn::invoke of {StandardFunctions.Supported})"),
         };
         return secret && name != "fn::secret" ? SecretValues.Wrap(result) : result;
     }

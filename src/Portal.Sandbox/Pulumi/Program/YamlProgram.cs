@@ -97,7 +97,7 @@ internal sealed class YamlProgram
 
         return type switch
         {
-            "integer" or "Number" or "Integer" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n % 1 == 0 ? (JsonNode)JsonValue.Create((long)n) : JsonValue.Create(n)),
+            "integer" or "Number" or "Integer" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) => n % 1 == 0 ? JsonValue.Create((long)n) : JsonValue.Create(n),
             "boolean" or "Boolean" when bool.TryParse(text, out var b) => JsonValue.Create(b),
             "array" or "object" or "List<String>" => JsonNode.Parse(text),
             _ => value,

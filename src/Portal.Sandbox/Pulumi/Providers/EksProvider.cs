@@ -38,8 +38,12 @@ public sealed class EksProvider : SandboxProviderBase
         };
         outputs["clusterSecurityGroupId"] = $"sg-0{RandomHex(16)}";
         outputs["nodeSecurityGroupId"] = $"sg-0{RandomHex(16)}";
-        outputs["oidcProviderUrl"] = $"oidc.eks.{region}.amazonaws.com/id/{RandomHex(32).ToUpperInvariant()}";
-        outputs["oidcProviderArn"] = $"arn:aws:iam::{AccountId}:oidc-provider/{outputs["oidcProviderUrl"]}";
+        // As pulumi-eks: the issuer URL, the same without https:// (the prefix of IRSA trust-policy condition keys), and the
+        // IAM OIDC provider's ARN (created when createOidcProvider is true).
+        var issuer = $"oidc.eks.{region}.amazonaws.com/id/{RandomHex(32).ToUpperInvariant()}";
+        outputs["oidcProviderUrl"] = $"https://{issuer}";
+        outputs["oidcIssuer"] = issuer;
+        outputs["oidcProviderArn"] = $"arn:aws:iam::{AccountId}:oidc-provider/{issuer}";
         return Task.CompletedTask;
     }
 

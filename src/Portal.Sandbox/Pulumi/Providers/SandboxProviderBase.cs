@@ -56,8 +56,10 @@ public abstract class SandboxProviderBase : ISandboxResourceProvider
     protected static string? GetString(JsonObject json, string name) =>
         json[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
+    /// <summary>As the aws provider resolves it: stack config <c>aws:region</c>, then <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>.</summary>
     protected static string Region(SandboxResourceRequest request) =>
-        request.Context.Environment("AWS_REGION") ?? request.Context.Environment("AWS_DEFAULT_REGION") ?? "us-east-1";
+        request.Context.Config("aws:region") is { Length: > 0 } configured ? configured
+            : request.Context.Environment("AWS_REGION") ?? request.Context.Environment("AWS_DEFAULT_REGION") ?? "us-east-1";
 
     protected const string AccountId = "123456789012";
 }

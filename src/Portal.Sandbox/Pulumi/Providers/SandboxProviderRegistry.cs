@@ -15,11 +15,12 @@ public sealed class SandboxProviderRegistry(IEnumerable<ISandboxResourceProvider
         new IamProvider(),
         new S3Provider(),
         new RandomProvider(),
+        new HelmReleaseProvider(),
         new KubernetesProvider(kubernetes),
     ]);
 
     public ISandboxResourceProvider? Find(string type) => _providers.FirstOrDefault(p => p.CanHandle(type));
 
     public IEnumerable<string> Describe() =>
-        ["aws:ec2:*", "awsx:ec2:Vpc", "aws:iam:*", "aws:ecr:Repository", "aws:s3:Bucket", "aws:s3:BucketV2", "eks:Cluster", "random:*", "kubernetes:*", "pulumi:providers:kubernetes"];
+        ["aws:ec2:*", "awsx:ec2:Vpc", "aws:iam:*", "aws:ecr:Repository", "aws:s3:Bucket", "aws:s3:BucketV2", "eks:Cluster", "random:*", "kubernetes:*", "kubernetes:helm.sh/v3:Release", "pulumi:providers:kubernetes"];
 }
