@@ -11,7 +11,8 @@ internal sealed class EventLogFollower(EventLogTailer tailer, ProgressDispatcher
 
     public SummaryProgress? Summary { get; private set; }
 
-    /// <summary>The non-<c>same</c> steps the engine started, in order (the plan of a preview-only refresh or destroy).</summary>
+    /// <summary>The non-<c>same</c> steps the engine started, in order (the plan of a preview-only destroy); for a refresh,
+    /// the resources whose outputs changed outside Pulumi, with the changed keys.</summary>
     public IReadOnlyList<PreviewStep> Steps => _steps;
 
     /// <summary>Error diagnostics, colors stripped.</summary>
@@ -46,7 +47,12 @@ internal sealed class EventLogFollower(EventLogTailer tailer, ProgressDispatcher
                     case SummaryProgress summary:
                         Summary = summary;
                         break;
-                    case ResourceProgress { Phase: ResourceEventPhase.Started, Operation: not "same" } step:
+                    case ResourceProgress { Phase: ResourceEventPhase.Started, Operation: not ("same" or "refresh") } step:
+                        _steps.Add(new PreviewStep(step.Operation, step.Urn, step.Type, step.ChangedKeys, step.ReplaceKeys));
+                        break;
+
+                    // A refresh step only knows what drifted when it completes: keep the ones whose outputs changed.
+                    case ResourceProgress { Phase: ResourceEventPhase.Completed, Operation: "refresh", ChangedKeys.Count: > 0 } step:
                         _steps.Add(new PreviewStep(step.Operation, step.Urn, step.Type, step.ChangedKeys, step.ReplaceKeys));
                         break;
                     case DiagnosticProgress { Severity: "error" } error:

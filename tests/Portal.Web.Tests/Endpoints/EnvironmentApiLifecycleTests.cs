@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Provisioning.Kubernetes;
 
 namespace Portal.Web.Tests.Endpoints;
 
@@ -81,6 +83,17 @@ public sealed class EnvironmentApiLifecycleTests
         var drift = await client.WaitForJobAsync(await (await client.PostAsync("/api/environments/dev-1/drift-check", null)).AcceptedJobIdAsync(), s_jobTimeout);
         Assert.Equal("succeeded", drift.GetProperty("state").GetString());
         Assert.False(drift.GetProperty("result").GetProperty("drifted").GetBoolean(), drift.ToString());
+
+        // Someone scales the web Deployment with kubectl: the next drift check names it and what changed.
+        var kubeconfig = await File.ReadAllTextAsync(Path.Combine(factory.DataDirectory, "sandbox", "kubeconfig.json"));
+        var kubectl = factory.Services.GetRequiredService<IClusterClientFactory>().GetOrCreate("test-kubectl", kubeconfig);
+        await kubectl.ScaleDeploymentAsync("apps", "web", 5, CancellationToken.None);
+        drift = await client.WaitForJobAsync(await (await client.PostAsync("/api/environments/dev-1/drift-check", null)).AcceptedJobIdAsync(), s_jobTimeout);
+        Assert.True(drift.GetProperty("result").GetProperty("drifted").GetBoolean(), drift.ToString());
+        var drifted = drift.GetProperty("result").GetProperty("driftedResources").EnumerateArray().ToList();
+        Assert.True(drifted.Count(r => r.GetProperty("urn").GetString()!.EndsWith("::web", StringComparison.Ordinal)) == 1, drift.ToString());
+        var webDrift = drifted.Single(r => r.GetProperty("urn").GetString()!.EndsWith("::web", StringComparison.Ordinal));
+        Assert.Contains("spec", webDrift.GetProperty("diffKeys").EnumerateArray().Select(k => k.GetString()));
 
         // Destroy: the app service, then the environment with its load balancers drained first.
         Assert.Equal("succeeded", (await client.WaitForJobAsync(await (await client.DeleteAsync("/api/environments/api-1")).AcceptedJobIdAsync(), s_jobTimeout)).GetProperty("state").GetString());

@@ -116,6 +116,7 @@ internal sealed partial class DeploymentEngine
             _request.Events.Write("resourcePreEvent", StepEvents.Payload(pre, IsPreview));
             var refreshed = resource.Clone();
             var outcome = "same";
+            StepDiff? drift = null;
             if (resource.Custom && _request.Providers.Find(resource.Type) is { } provider)
             {
                 try
@@ -137,6 +138,9 @@ internal sealed partial class DeploymentEngine
                     else if (!JsonNode.DeepEquals(SecretValues.Reveal(resource.Outputs), result.Outputs))
                     {
                         outcome = "update";
+
+                        // The output properties that changed outside Pulumi, as the engine reports a refresh's diff.
+                        drift = StepDiff.Compute((JsonObject)SecretValues.Reveal(resource.Outputs)!, result.Outputs, new HashSet<string>());
                         refreshed.Outputs = MarkSecrets(resource.Inputs, result.Outputs);
                         Upsert(refreshed);
                     }
@@ -153,7 +157,7 @@ internal sealed partial class DeploymentEngine
             }
 
             Save();
-            var done = StepEvents.Metadata("refresh", resource.Urn, resource.Type, resource, outcome == "delete" ? null : refreshed, null, logical: true, resource.Provider ?? "");
+            var done = StepEvents.Metadata("refresh", resource.Urn, resource.Type, resource, outcome == "delete" ? null : refreshed, drift, logical: true, resource.Provider ?? "");
             _request.Events.Write("resOutputsEvent", StepEvents.Payload(done, IsPreview));
             Count(outcome);
         }
