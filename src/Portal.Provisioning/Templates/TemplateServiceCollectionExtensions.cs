@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,7 @@ public static class TemplateServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TemplateOptions>, TemplateOptionsValidator>());
         services.TryAddSingleton<ITemplateCatalog, TemplateCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TemplateCatalogStartup>());
+        services.AddHealthChecks().AddCheck<TemplateCatalogHealthCheck>("templates", HealthStatus.Degraded, ["ready"]);
         return services;
     }
 }
