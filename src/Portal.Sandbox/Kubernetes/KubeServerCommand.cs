@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Portal.Sandbox.Kubernetes;
 
 /// <summary>
-/// Entry point of <c>Portal.Sandbox kube-server [--port N] [--https-port N] [--kubeconfig-out FILE] [--speed F] [--token T]</c>:
+/// Entry point of <c>Portal.Sandbox kube-server [--port N] [--https-port N] [--kubeconfig-out FILE] [--speed F] [--token T] [--state-dir DIR]</c>:
 /// runs the sandbox Kubernetes API server standalone until Ctrl+C.
 /// </summary>
 public static class KubeServerCommand
@@ -39,6 +39,9 @@ public static class KubeServerCommand
                     case "--cluster-name":
                         options.ClusterName = value;
                         break;
+                    case "--state-dir":
+                        options.StateDirectory = value;
+                        break;
                     default:
                         throw new ArgumentException($"unknown option {args[i]}");
                 }
@@ -49,7 +52,7 @@ public static class KubeServerCommand
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
             await Console.Error.WriteLineAsync($"kube-server: {ex.Message}");
-            await Console.Error.WriteLineAsync("usage: Portal.Sandbox kube-server [--port N] [--https-port N] [--kubeconfig-out FILE] [--speed F] [--token T] [--cluster-name NAME]  (port -1 disables, 0 picks a free one)");
+            await Console.Error.WriteLineAsync("usage: Portal.Sandbox kube-server [--port N] [--https-port N] [--kubeconfig-out FILE] [--speed F] [--token T] [--cluster-name NAME] [--state-dir DIR]  (port -1 disables, 0 picks a free one)");
             return 2;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Portal.Sandbox.Kubernetes.Controllers;
+using Portal.Sandbox.Kubernetes.Persistence;
 using Portal.Sandbox.Kubernetes.Store;
 
 namespace Portal.Sandbox.Kubernetes;
@@ -12,11 +13,17 @@ internal sealed class SandboxCluster : IAsyncDisposable
     private readonly ControllerLoop _loop;
     private Task _controllers = Task.CompletedTask;
 
-    public SandboxCluster(SandboxKubernetesOptions options, TimeProvider timeProvider, ILogger logger)
+    // restored: the objects an earlier run saved in its state directory; the controllers resume from them.
+    public SandboxCluster(SandboxKubernetesOptions options, string token, StoreSnapshot? restored, TimeProvider timeProvider, ILogger logger)
     {
         Options = options;
-        Token = options.Token ?? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        Token = token;
         Store = new ObjectStore(timeProvider, options.WatchHistoryLimit);
+        if (restored is not null)
+        {
+            Store.Restore(restored);
+        }
+
         Admission = new Admission();
         var clock = new SimulationClock(timeProvider, options.Speed);
         var events = new EventRecorder(Store);
@@ -32,13 +39,16 @@ internal sealed class SandboxCluster : IAsyncDisposable
             new ServiceAccountController(Store),
             logger);
 
-        foreach (var ns in s_builtInNamespaces.Concat(options.Namespaces).Distinct())
+        foreach (var ns in s_builtInNamespaces.Concat(options.Namespaces).Distinct().Where(ns => Store.Get(ResourceTypes.Namespaces, null, ns) is null))
         {
             var item = new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } };
             Admission.OnCreate(ResourceTypes.Namespaces, item);
             Store.Create(ResourceTypes.Namespaces, item);
         }
     }
+
+    /// <summary>A random bearer token (48 hex characters).</summary>
+    public static string NewToken() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
 
     public SandboxKubernetesOptions Options { get; }
 

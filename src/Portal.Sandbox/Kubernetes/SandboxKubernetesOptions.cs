@@ -6,14 +6,21 @@ public sealed class SandboxKubernetesOptions
     /// <summary>Simulation speed: every delay (pod start, load balancer, progress deadline) is divided by it. Tests use 20-100.</summary>
     public double Speed { get; set; } = 1;
 
-    /// <summary>Loopback HTTP port; 0 picks a free one, -1 disables HTTP.</summary>
+    /// <summary>Loopback HTTP port; 0 picks a free one (with <see cref="StateDirectory"/>: the one saved there, if any), -1 disables HTTP.</summary>
     public int HttpPort { get; set; }
 
-    /// <summary>Loopback HTTPS port (self-signed, CA in the kubeconfig); 0 picks a free one, -1 disables HTTPS.</summary>
+    /// <summary>Loopback HTTPS port (self-signed, CA in the kubeconfig); 0 picks a free one (with <see cref="StateDirectory"/>: the one saved there, if any), -1 disables HTTPS.</summary>
     public int HttpsPort { get; set; }
 
-    /// <summary>The bearer token; null generates a random one.</summary>
+    /// <summary>The bearer token; null generates a random one (with <see cref="StateDirectory"/>: the one saved there, if any).</summary>
     public string? Token { get; set; }
+
+    /// <summary>
+    /// Where the cluster survives restarts: CA, server certificate, token, chosen ports and every object are saved here
+    /// and loaded at the next start, so the kubeconfig stays the same and the objects are still there. Null keeps
+    /// everything in memory (the cluster is gone when the server stops).
+    /// </summary>
+    public string? StateDirectory { get; set; }
 
     /// <summary>
     /// Accept requests without an Authorization header on plain HTTP. kubectl never sends credentials over HTTP

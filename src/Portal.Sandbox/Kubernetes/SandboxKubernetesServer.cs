@@ -7,11 +7,14 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Sandbox.Kubernetes.Api;
+using Portal.Sandbox.Kubernetes.Persistence;
+using Portal.Sandbox.Kubernetes.Store;
 
 namespace Portal.Sandbox.Kubernetes;
 
 /// <summary>
-/// A Kubernetes-compatible API server on loopback (HTTP and HTTPS), backed by an in-memory simulated cluster.
+/// A Kubernetes-compatible API server on loopback (HTTP and HTTPS), backed by a simulated cluster kept in memory and,
+/// with <see cref="SandboxKubernetesOptions.StateDirectory"/>, saved to disk so it survives restarts.
 /// Start one in-process with <see cref="StartAsync"/>; the portal (sandbox mode), tests and benchmarks use it, and
 /// <c>Portal.Sandbox kube-server</c> runs it standalone.
 /// </summary>
@@ -20,12 +23,14 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SandboxCluster _cluster;
     private readonly SandboxCertificates _certificates;
+    private readonly StoreSnapshotWriter? _snapshots;
 
-    private SandboxKubernetesServer(WebApplication app, SandboxCluster cluster, SandboxCertificates certificates, Uri? httpUrl, Uri? httpsUrl)
+    private SandboxKubernetesServer(WebApplication app, SandboxCluster cluster, SandboxCertificates certificates, StoreSnapshotWriter? snapshots, Uri? httpUrl, Uri? httpsUrl)
     {
         _app = app;
         _cluster = cluster;
         _certificates = certificates;
+        _snapshots = snapshots;
         HttpUrl = httpUrl;
         HttpsUrl = httpsUrl;
     }
@@ -54,8 +59,26 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
         }
 
         loggerFactory ??= NullLoggerFactory.Instance;
-        var certificates = SandboxCertificates.Create(options.ClusterName);
-        var cluster = new SandboxCluster(options, TimeProvider.System, loggerFactory.CreateLogger<SandboxKubernetesServer>());
+        var logger = loggerFactory.CreateLogger<SandboxKubernetesServer>();
+        var state = options.StateDirectory is { } directory ? new SandboxStateDirectory(directory, TimeProvider.System, logger) : null;
+        var certificates = state?.LoadOrCreateCertificates(options.ClusterName) ?? SandboxCertificates.Create(options.ClusterName);
+        var token = options.Token ?? state?.LoadOrCreateToken() ?? SandboxCluster.NewToken();
+        var (savedHttp, savedHttps) = state?.LoadPorts() ?? (null, null);
+
+        // "Pick a free port" means the one picked the first time, so kubeconfigs written then still work.
+        var httpPort = options.HttpPort == 0 ? savedHttp ?? 0 : options.HttpPort;
+        var httpsPort = options.HttpsPort == 0 ? savedHttps ?? 0 : options.HttpsPort;
+        var restored = state?.LoadSnapshot();
+        var cluster = new SandboxCluster(options, token, restored, TimeProvider.System, logger);
+        if (restored is not null)
+        {
+            PersistenceLog.StateRestored(logger, state!.PathOf(SandboxStateDirectory.ObjectsFile), restored.Objects.Count, cluster.Store.CurrentVersion);
+            if (!restored.Clean)
+            {
+                PersistenceLog.UncleanShutdown(logger, state.PathOf(SandboxStateDirectory.ObjectsFile), ObjectStore.UncleanRestartVersionGap);
+            }
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxKubernetesServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
@@ -63,14 +86,14 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            if (options.HttpPort >= 0)
+            if (httpPort >= 0)
             {
-                kestrel.Listen(IPAddress.Loopback, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+                kestrel.Listen(IPAddress.Loopback, httpPort, listen => listen.Protocols = HttpProtocols.Http1);
             }
 
-            if (options.HttpsPort >= 0)
+            if (httpsPort >= 0)
             {
-                kestrel.Listen(IPAddress.Loopback, options.HttpsPort, listen =>
+                kestrel.Listen(IPAddress.Loopback, httpsPort, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
                     listen.UseHttps(new HttpsConnectionAdapterOptions
@@ -88,16 +111,48 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
         var app = builder.Build();
         var handler = new ApiRequestHandler(cluster, certificates);
         app.Run(handler.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        cluster.Start();
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            await app.DisposeAsync();
+            await cluster.DisposeAsync();
+            certificates.Dispose();
+            var saved = new[] { (Port: savedHttp, Used: httpPort, Name: "HTTP"), (Port: savedHttps, Used: httpsPort, Name: "HTTPS") }
+                .Where(p => p.Port is not null && p.Port == p.Used).Select(p => $"{p.Port} ({p.Name})").ToList();
+            if (ex is IOException && state is not null && saved.Count > 0)
+            {
+                var file = state.PathOf(SandboxStateDirectory.PortsFile);
+                throw new IOException(
+                    $"The sandbox Kubernetes API server cannot listen on port {string.Join(" and ", saved)} saved in {file}: {ex.Message} "
+                    + $"Another process holds it (another portal on the same data directory?). Stop that process, or delete {file} so the next start "
+                    + "picks a free port; kubeconfigs written before then point at the old port.",
+                    ex);
+            }
+
+            throw;
+        }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
-        return new SandboxKubernetesServer(
-            app,
-            cluster,
-            certificates,
-            addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttp),
-            addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttps));
+        var httpUrl = addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttp);
+        var httpsUrl = addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttps);
+        StoreSnapshotWriter? snapshots = null;
+        if (state is not null)
+        {
+            if (httpUrl?.Port != savedHttp || httpsUrl?.Port != savedHttps)
+            {
+                state.SavePorts(httpUrl?.Port, httpsUrl?.Port);
+            }
+
+            // Before the controllers start, so their first changes are saved too.
+            snapshots = new StoreSnapshotWriter(cluster.Store, state.PathOf(SandboxStateDirectory.ObjectsFile), logger);
+            snapshots.Start();
+        }
+
+        cluster.Start();
+        return new SandboxKubernetesServer(app, cluster, certificates, snapshots, httpUrl, httpsUrl);
     }
 
     /// <summary>
@@ -152,6 +207,13 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
     {
         await _cluster.DisposeAsync();
         await _app.StopAsync();
+
+        // Last, once neither controllers nor requests can change anything: this snapshot is complete ("clean").
+        if (_snapshots is not null)
+        {
+            await _snapshots.DisposeAsync();
+        }
+
         await _app.DisposeAsync();
         _certificates.Dispose();
     }

@@ -23,20 +23,51 @@ public sealed partial class SandboxCloudHost(IOptions<PortalOptions> portal, IOp
 
         var dataDirectory = portal.Value.DataDirectoryFullPath;
         var speed = sandbox.Value.Speed;
-        _server = await SandboxKubernetesServer.StartAsync(new SandboxKubernetesOptions { Speed = speed, HttpPort = -1, HttpsPort = 0 }, loggerFactory, cancellationToken);
+        _server = await SandboxKubernetesServer.StartAsync(
+            new SandboxKubernetesOptions { Speed = speed, HttpPort = -1, HttpsPort = 0, StateDirectory = SandboxOptions.ClusterStateDirectoryUnder(dataDirectory) },
+            loggerFactory,
+            cancellationToken);
         var kubeconfigPath = SandboxOptions.KubeconfigPathUnder(dataDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(kubeconfigPath)!);
-        await File.WriteAllTextAsync(kubeconfigPath, _server.Kubeconfig, cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            // It holds the sandbox API server's bearer token.
-            File.SetUnixFileMode(kubeconfigPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        await WriteKubeconfigAsync(kubeconfigPath, _server.Kubeconfig, cancellationToken);
         var launcher = SandboxPulumiLauncher.Create(SandboxOptions.LauncherDirectoryUnder(dataDirectory), new SandboxPulumiLauncherOptions { KubeconfigPath = kubeconfigPath, Speed = speed });
         LogSandboxStarted(logger, _server.HttpsUrl?.ToString() ?? "", launcher, speed);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    /// <summary>
+    /// The cluster keeps its endpoint, CA and token across restarts, so the text is normally what is already there. It is
+    /// replaced atomically and created owner-only, because it holds the bearer token and pulumi runs read it at any time.
+    /// </summary>
+    private static async Task WriteKubeconfigAsync(string path, string kubeconfig, CancellationToken cancellationToken)
+    {
+        if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken) == kubeconfig)
+        {
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp";
+        File.Delete(temporary);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var stream = new FileStream(temporary, options))
+        await using (var writer = new StreamWriter(stream))
+        {
+            await writer.WriteAsync(kubeconfig.AsMemory(), cancellationToken);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -15,4 +15,10 @@ public sealed class SandboxOptions
     public static string LauncherDirectoryUnder(string dataDirectory) => Path.Combine(DirectoryUnder(dataDirectory), "bin");
 
     public static string KubeconfigPathUnder(string dataDirectory) => Path.Combine(DirectoryUnder(dataDirectory), "kubeconfig.json");
+
+    /// <summary>
+    /// The simulated cluster's state (CA, token, port, objects): kept with the data directory, so the sandbox cluster
+    /// survives portal restarts as a real EKS cluster does and the kubeconfigs saved in stacks keep working.
+    /// </summary>
+    public static string ClusterStateDirectoryUnder(string dataDirectory) => Path.Combine(DirectoryUnder(dataDirectory), "cluster");
 }

@@ -35,8 +35,7 @@ internal sealed partial class KubeletSimulator(ObjectStore store, EventRecorder 
 
             if (!_pods.TryGetValue(uid, out var state))
             {
-                // A pod already Running and Ready (seeded, or from before) is left alone.
-                state = ObjectRefs.IsReady(pod) ? new PodState(PodStage.Ready, null) : new PodState(PodStage.Created, now + clock.Scale(0.2));
+                state = Adopt(pod, now);
                 _pods[uid] = state;
             }
 
@@ -50,6 +49,29 @@ internal sealed partial class KubeletSimulator(ObjectStore store, EventRecorder 
         {
             _pods.Remove(gone);
         }
+    }
+
+    /// <summary>
+    /// A pod this kubelet has not seen: a new one, or one restored from a state directory. A pod already Running and Ready
+    /// is left alone; any other (re)starts its walk from scheduling. Its IP and restart count are kept, so a restart of the
+    /// sandbox neither renumbers them nor hands a restored pod's IP to a new pod.
+    /// </summary>
+    private PodState Adopt(JsonObject pod, DateTimeOffset now)
+    {
+        var state = ObjectRefs.IsReady(pod) ? new PodState(PodStage.Ready, null) : new PodState(PodStage.Created, now + clock.Scale(0.2));
+        if (JsonValues.AsString(pod["status"]?["podIP"]) is { Length: > 0 } ip)
+        {
+            state.PodIp = ip;
+            var octets = ip.Split('.');
+            if (octets.Length == 4 && int.TryParse(octets[2], out var high) && int.TryParse(octets[3], out var low))
+            {
+                // The inverse of the allocation in Start.
+                _nextPodIp = Math.Max(_nextPodIp, (high * 250) + low - 2 + 1);
+            }
+        }
+
+        state.Restarts = (pod["status"]?["containerStatuses"] as JsonArray ?? []).Select(s => JsonValues.AsInt(s?["restartCount"])).DefaultIfEmpty(0).Max();
+        return state;
     }
 
     /// <summary>Graceful termination: a Killing event, then (after the simulated container stop) the pod is removed.</summary>
