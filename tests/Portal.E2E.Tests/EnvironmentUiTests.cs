@@ -38,6 +38,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         await using var portal = await PortalProcess.StartAsync(settings: s_fast);
         var page = await browser.NewPageAsync(portal.BaseAddress);
 
+        await page.SetViewportSizeAsync(1400, 1700);
         await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
         await page.GetByTestId("environment-name").FillAsync("dev-1");
         await page.GetByTestId("environment-class").ClickAsync();
@@ -90,5 +91,68 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         await Expect(page.GetByTestId("environment-archived")).ToBeVisibleAsync(new() { Timeout = 90_000 });
         await Expect(page.GetByTestId("lb-preflight")).ToContainTextAsync("drained");
         await page.ScreenshotStepAsync("env-ui-11-destroyed");
+    }
+
+    [Fact]
+    public async Task EksEnvironment_ProvisionFails_ShowsTheErrorWithRetryAndDestroy()
+    {
+        // A crashing image keeps the Deployment from becoming ready: Pulumi's await times out (30 s at this speed).
+        await using var portal = await PortalProcess.StartAsync(settings: new Dictionary<string, string> { ["Sandbox__Speed"] = "100" });
+        var page = await browser.NewPageAsync(portal.BaseAddress);
+        await page.SetViewportSizeAsync(1400, 1500);
+
+        await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
+        await page.GetByTestId("environment-name").FillAsync("broken");
+        await page.GetByTestId("environment-class").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Ephemeral" }).ClickAsync();
+        await page.GetByTestId("param-appImage").FillAsync("nginx:crash");
+        await page.GetByTestId("create-submit").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/environments/broken$"));
+        await Expect(page.GetByTestId("job-problem")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Failed");
+        await Expect(page.GetByTestId("count-failed")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("destroy-hint")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("retry-job")).ToBeEnabledAsync();
+        await Expect(page.GetByTestId("destroy")).ToBeEnabledAsync();
+        await page.ScreenshotStepAsync("env-ui-12-provision-failed");
+    }
+
+    [Fact]
+    public async Task Provision_PortalKilledMidway_OffersUnlockClearPendingAndRetry()
+    {
+        var data = Directory.CreateTempSubdirectory("portal-e2e-crash-").FullName;
+        var slow = new Dictionary<string, string> { ["Sandbox__Speed"] = "1" };
+        await using (var first = await PortalProcess.StartAsync(data, slow))
+        {
+            var page = await browser.NewPageAsync(first.BaseAddress);
+            await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
+            await page.GetByTestId("environment-name").FillAsync("crashy");
+            await page.GetByTestId("environment-class").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "Development" }).ClickAsync();
+            await page.GetByTestId("create-submit").ClickAsync();
+            await Expect(page.GetByTestId("count-running")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await first.KillAsync();
+        }
+
+        await using var second = await PortalProcess.StartAsync(data, new Dictionary<string, string> { ["Sandbox__Speed"] = "10" });
+        var again = await browser.NewPageAsync(second.BaseAddress);
+        await again.SetViewportSizeAsync(1400, 1300);
+        await again.GotoInteractiveAsync("/environments/crashy");
+        await Expect(again.GetByTestId("environment-status")).ToHaveTextAsync("Interrupted");
+        await Expect(again.GetByTestId("job-problem")).ToContainTextAsync("interrupted");
+        await again.ScreenshotStepAsync("env-ui-13-interrupted");
+
+        await again.GetByTestId("unlock-stack").ClickAsync();
+        await again.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Cancel stack lock" }).ClickAsync();
+        await Expect(again.GetByTestId("current-operation")).ToContainTextAsync("Cancel stack lock");
+        await Expect(again.GetByTestId("current-operation")).ToHaveAttributeAsync("data-state", "Succeeded", new() { Timeout = 60_000 });
+
+        await again.GotoInteractiveAsync("/environments/crashy");
+        await Expect(again.GetByTestId("history-grid")).ToContainTextAsync("Provision crashy");
+        await again.GetByTestId("history-grid").GetByText("Provision crashy").First.ClickAsync();
+        await again.WaitForURLAsync(new Regex(@"/jobs/\d+$"));
+        await again.GotoInteractiveAsync("/environments/crashy");
+        await again.ScreenshotStepAsync("env-ui-14-after-unlock");
     }
 }

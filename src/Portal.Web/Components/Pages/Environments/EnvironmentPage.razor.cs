@@ -28,6 +28,7 @@ public sealed partial class EnvironmentPage : IDisposable
     private bool _notFound;
     private bool _archived;
     private bool _sending;
+    private int _loadGeneration;
 
     [Inject] private IEnvironmentQueryService EnvironmentQueries { get; set; } = default!;
 
@@ -80,6 +81,9 @@ public sealed partial class EnvironmentPage : IDisposable
 
             return Task.CompletedTask;
         });
+
+        // A job may have changed between the first load and the subscription.
+        _throttle.Request();
     }
 
     private async Task ReloadAsync()
@@ -102,16 +106,24 @@ public sealed partial class EnvironmentPage : IDisposable
 
     private async Task LoadAsync()
     {
+        // Reloads can overlap (a state change arrives while one is reading): only the newest one's results are kept.
+        var generation = ++_loadGeneration;
         var environment = await EnvironmentQueries.FindAsync(Name);
+        var jobs = new JobFilter { EnvironmentName = Name };
+        var latest = FirstOrNull(await JobQueries.ListAsync(jobs, 0, 1));
+        var running = FirstOrNull(await JobQueries.ListAsync(jobs with { State = JobState.Running }, 0, 1));
+        var queued = await JobQueries.ListAsync(jobs with { State = JobState.Queued }, 0, 20);
+        var current = (running ?? latest) is { } shown ? await JobQueries.GetAsync(shown.Id) : null;
+        if (generation != _loadGeneration)
+        {
+            return;
+        }
+
         if (environment is null)
         {
             // Destroyed while we watched: keep showing what it was, with its history.
             _archived = _environment is not null;
             _notFound = !_archived;
-            if (_notFound)
-            {
-                return;
-            }
         }
         else
         {
@@ -119,12 +131,10 @@ public sealed partial class EnvironmentPage : IDisposable
             _template = Catalog.Find(environment.TemplateName);
         }
 
-        var jobs = new JobFilter { EnvironmentName = Name };
-        _latest = FirstOrNull(await JobQueries.ListAsync(jobs, 0, 1));
-        _running = FirstOrNull(await JobQueries.ListAsync(jobs with { State = JobState.Running }, 0, 1));
-        _queued = [.. (await JobQueries.ListAsync(jobs with { State = JobState.Queued }, 0, 20)).Items.Reverse()];
-        var currentId = _running?.Id ?? _latest?.Id;
-        _current = currentId is { } id ? await JobQueries.GetAsync(id) : null;
+        _latest = latest;
+        _running = running;
+        _queued = [.. queued.Items.Reverse()];
+        _current = current;
     }
 
     private async Task CheckDriftAsync()

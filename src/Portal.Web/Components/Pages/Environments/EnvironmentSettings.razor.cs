@@ -142,7 +142,8 @@ public sealed partial class EnvironmentSettings : IDisposable
     {
         try
         {
-            if (_preview?.Id == jobId && await JobQueries.GetAsync(jobId) is { } job)
+            // Reads can overlap: never go back from a finished state to an earlier one.
+            if (await JobQueries.GetAsync(jobId) is { } job && _preview?.Id == jobId && !(_preview.State.IsFinished() && !job.State.IsFinished()))
             {
                 _preview = job;
                 StateHasChanged();
