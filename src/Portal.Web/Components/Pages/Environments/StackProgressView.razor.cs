@@ -154,7 +154,7 @@ public sealed partial class StackProgressView : IDisposable
     private string ResourceDuration(ResourceStatus r)
     {
         var end = r.FinishedAt ?? (r.State == ResourceStepState.Running && !Job.State.IsFinished() ? DateTimeOffset.UtcNow : (DateTimeOffset?)null);
-        return end is not { } e ? "" : e - r.StartedAt < TimeSpan.FromSeconds(1) && r.FinishedAt is not null ? "< 1 s" : Durations.Format(e - r.StartedAt);
+        return end is not { } e ? "—" : e - r.StartedAt < TimeSpan.FromSeconds(1) && r.FinishedAt is not null ? "< 1 s" : Durations.Format(e - r.StartedAt);
     }
 
     private static string DrainText(LoadBalancerDrainProgress drain) => drain.Phase switch
@@ -185,17 +185,28 @@ public sealed partial class StackProgressView : IDisposable
         _ => BadgeStyle.Light,
     };
 
-    private static string StateIcon(ResourceStepState state) => state switch
+    // A step still running when the job ended was cut short (a failure elsewhere, a cancel or a crash).
+    private string StateKey(ResourceStatus r) => r.State switch
     {
-        ResourceStepState.Done => "check_circle",
-        ResourceStepState.Failed => "error",
+        ResourceStepState.Done => "done",
+        ResourceStepState.Failed => "failed",
+        _ when Job.State.IsFinished() => "stopped",
+        _ => "running",
+    };
+
+    private static string StateIcon(string state) => state switch
+    {
+        "done" => "check_circle",
+        "failed" => "error",
+        "stopped" => "pause_circle",
         _ => "autorenew",
     };
 
-    private static string StateLabel(ResourceStepState state) => state switch
+    private static string StateLabel(string state) => state switch
     {
-        ResourceStepState.Done => "Done",
-        ResourceStepState.Failed => "Failed",
+        "done" => "Done",
+        "failed" => "Failed",
+        "stopped" => "Not finished",
         _ => "Running",
     };
 
