@@ -155,4 +155,46 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         await again.GotoInteractiveAsync("/environments/crashy");
         await again.ScreenshotStepAsync("env-ui-14-after-unlock");
     }
+
+    [Fact]
+    public async Task AppService_OnAnEnvironmentsCluster_PickedFromTheFormAndBlocksItsDestroy()
+    {
+        await using var portal = await PortalProcess.StartAsync(settings: s_fast);
+        var page = await browser.NewPageAsync(portal.BaseAddress);
+        await page.SetViewportSizeAsync(1400, 1500);
+        await CreateAsync(page, "eks-environment", "platform", "Development");
+        await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });
+
+        await page.GotoInteractiveAsync("/environments/new?template=app-service");
+        await page.GetByTestId("environment-name").FillAsync("orders");
+        await page.GetByTestId("environment-class").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Development" }).ClickAsync();
+        await page.GetByTestId("param-cluster").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "platform" }).ClickAsync();
+        await page.GetByTestId("param-image").FillAsync("nginx:1.27");
+        await page.GetByTestId("param-databasePassword").FillAsync("s3cret-password");
+        await page.ScreenshotStepAsync("env-ui-15-app-service-form");
+        await page.GetByTestId("create-submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/environments/orders$"));
+        await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });
+        await Expect(page.GetByTestId("parameter").Filter(new() { HasText = "Database password" })).ToContainTextAsync("••••••");
+        await page.ScreenshotStepAsync("env-ui-16-app-service-ready");
+
+        await page.GotoInteractiveAsync("/environments/platform");
+        await page.GetByTestId("destroy").ClickAsync();
+        await page.GetByTestId("destroy-confirm-name").FillAsync("platform");
+        await page.GetByTestId("destroy-confirm").ClickAsync();
+        await Expect(page.GetByTestId("command-error")).ToContainTextAsync("orders");
+        await page.ScreenshotStepAsync("env-ui-17-destroy-conflict");
+    }
+
+    private static async Task CreateAsync(IPage page, string template, string name, string environmentClass)
+    {
+        await page.GotoInteractiveAsync($"/environments/new?template={template}");
+        await page.GetByTestId("environment-name").FillAsync(name);
+        await page.GetByTestId("environment-class").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = environmentClass }).ClickAsync();
+        await page.GetByTestId("create-submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/environments/{name}$"));
+    }
 }

@@ -182,7 +182,7 @@ public sealed partial class StackProgressView : IDisposable
         "create" => BadgeStyle.Success,
         "update" => BadgeStyle.Info,
         "delete" or "replace" or "create-replacement" or "delete-replaced" => BadgeStyle.Danger,
-        _ => BadgeStyle.Light,
+        _ => BadgeStyle.Dark,
     };
 
     // A step still running when the job ended was cut short (a failure elsewhere, a cancel or a crash).
