@@ -1,3 +1,5 @@
+using Portal.Provisioning.Environments;
+
 namespace Portal.Web.State;
 
 /// <summary>
@@ -11,4 +13,7 @@ public sealed class CurrentActor
     public string Name { get; set; } = Anonymous;
 
     public string? RemoteAddress { get; set; }
+
+    /// <summary>The actor as the environment service records it on jobs and audit entries.</summary>
+    public ActorContext ToActorContext() => new(Name, RemoteAddress);
 }

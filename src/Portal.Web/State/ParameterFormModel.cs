@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Portal.Provisioning.Templates;
+
+namespace Portal.Web.State;
+
+/// <summary>
+/// The values of a form generated from a template's parameters, one typed slot per parameter so inputs bind without
+/// parsing, and the JSON the environment service takes (strict types: integers as numbers, booleans as booleans).
+/// </summary>
+public sealed class ParameterFormModel
+{
+    private ParameterFormModel(EnvironmentTemplate template, bool isUpdate)
+    {
+        Template = template;
+        IsUpdate = isUpdate;
+    }
+
+    public EnvironmentTemplate Template { get; }
+
+    /// <summary>Editing an existing environment: secrets start empty (empty keeps the stored value), immutables are read-only.</summary>
+    public bool IsUpdate { get; }
+
+    /// <summary>String, select, cluster and secret values.</summary>
+    public Dictionary<string, string?> Text { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, long?> Integers { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, double?> Numbers { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, bool> Booleans { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A create form: every field holds the manifest's default.</summary>
+    public static ParameterFormModel ForCreate(EnvironmentTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var model = new ParameterFormModel(template, isUpdate: false);
+        foreach (var parameter in template.Parameters)
+        {
+            model.Set(parameter, parameter.Default is null ? null : JsonValue.Create(parameter.Default));
+        }
+
+        return model;
+    }
+
+    /// <summary>A settings form: the environment's stored values; secrets empty.</summary>
+    public static ParameterFormModel ForUpdate(EnvironmentTemplate template, IReadOnlyDictionary<string, JsonNode?> current)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(current);
+        var model = new ParameterFormModel(template, isUpdate: true);
+        foreach (var parameter in template.Parameters)
+        {
+            var secret = parameter.Secret && parameter.Type != TemplateParameterType.Cluster;
+            model.Set(parameter, secret ? null : current.GetValueOrDefault(parameter.Name));
+        }
+
+        return model;
+    }
+
+    /// <summary>True when the field cannot be edited on this form.</summary>
+    public bool IsReadOnly(TemplateParameter parameter) => IsUpdate && parameter.Immutable;
+
+    /// <summary>The values to submit. Empty fields are left out ("not given": the default applies on create, the stored
+    /// value on update); read-only fields are left out too, so they keep their value.</summary>
+    public Dictionary<string, JsonElement> ToJson()
+    {
+        var json = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var parameter in Template.Parameters.Where(p => !IsReadOnly(p)))
+        {
+            object? value = parameter.Type switch
+            {
+                TemplateParameterType.Integer => Integers.GetValueOrDefault(parameter.Name),
+                TemplateParameterType.Number => Numbers.GetValueOrDefault(parameter.Name),
+                TemplateParameterType.Boolean => Booleans.GetValueOrDefault(parameter.Name),
+                _ => Text.GetValueOrDefault(parameter.Name) is { Length: > 0 } text ? text : null,
+            };
+            if (value is not null)
+            {
+                json[parameter.Name] = JsonSerializer.SerializeToElement(value);
+            }
+        }
+
+        return json;
+    }
+
+    private void Set(TemplateParameter parameter, JsonNode? value)
+    {
+        var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString();
+        switch (parameter.Type)
+        {
+            case TemplateParameterType.Integer:
+                Integers[parameter.Name] = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) ? integer : null;
+                break;
+            case TemplateParameterType.Number:
+                Numbers[parameter.Name] = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+                break;
+            case TemplateParameterType.Boolean:
+                Booleans[parameter.Name] = bool.TryParse(text, out var boolean) && boolean;
+                break;
+            default:
+                Text[parameter.Name] = text;
+                break;
+        }
+    }
+}
