@@ -17,7 +17,9 @@ public sealed partial class EnvironmentPage : IDisposable
 {
     private EnvironmentRecord? _environment;
     private EnvironmentTemplate? _template;
-    private JobSummary? _latest;
+    // The newest operation that is not a recovery action: after "Cancel stack lock" succeeds, the interrupted
+    // provision it prepared for must still be offered for retry.
+    private JobSummary? _lastOperation;
     private JobSummary? _running;
     private IReadOnlyList<JobSummary> _queued = [];
     private Job? _current;
@@ -110,7 +112,9 @@ public sealed partial class EnvironmentPage : IDisposable
         var generation = ++_loadGeneration;
         var environment = await EnvironmentQueries.FindAsync(Name);
         var jobs = new JobFilter { EnvironmentName = Name };
-        var latest = FirstOrNull(await JobQueries.ListAsync(jobs, 0, 1));
+        var recent = await JobQueries.ListAsync(jobs, 0, 20);
+        var latest = FirstOrNull(recent);
+        var lastOperation = recent.Items.FirstOrDefault(j => j.Kind is not (EnvironmentJobKinds.Unlock or EnvironmentJobKinds.ClearPending));
         var running = FirstOrNull(await JobQueries.ListAsync(jobs with { State = JobState.Running }, 0, 1));
         var queued = await JobQueries.ListAsync(jobs with { State = JobState.Queued }, 0, 20);
         var current = (running ?? latest) is { } shown ? await JobQueries.GetAsync(shown.Id) : null;
@@ -131,7 +135,7 @@ public sealed partial class EnvironmentPage : IDisposable
             _template = Catalog.Find(environment.TemplateName);
         }
 
-        _latest = latest;
+        _lastOperation = lastOperation;
         _running = running;
         _queued = [.. queued.Items.Reverse()];
         _current = current;
