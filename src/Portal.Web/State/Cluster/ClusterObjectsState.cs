@@ -103,7 +103,7 @@ public sealed class ClusterObjectsState
     {
         lock (_lock)
         {
-            return [.. _events.Items.Values.Select(EventRow.From).OrderByDescending(r => r.LastSeen).ThenBy(r => r.Name, StringComparer.Ordinal)];
+            return [.. _events.Items.Values.Select(EventRow.From).OrderByDescending(r => r.LastSeen).ThenByDescending(r => r.Revision).ThenBy(r => r.Name, StringComparer.Ordinal)];
         }
     }
 
@@ -179,9 +179,10 @@ public sealed class ClusterObjectsState
             return;
         }
 
-        foreach (var (key, _) in _events.Items.OrderBy(e => EventRow.LastSeenOf(e.Value)).ThenBy(e => e.Key, StringComparer.Ordinal).Take(excess).ToList())
+        // The reverse of the display order: the oldest go.
+        foreach (var row in _events.Items.Values.Select(EventRow.From).OrderBy(r => r.LastSeen).ThenBy(r => r.Revision).ThenByDescending(r => r.Name, StringComparer.Ordinal).Take(excess).ToList())
         {
-            _events.Items.Remove(key);
+            _events.Items.Remove($"{row.Namespace}/{row.Name}");
         }
     }
 

@@ -175,7 +175,7 @@ public sealed class ClusterWatchFeed(ISharedWatchHub hub, EnvironmentCluster clu
             }
             catch (Exception ex)
             {
-                var message = Describe(ex is OperationCanceledException ? new TimeoutException() : ex, "read the version") + " The view keeps trying.";
+                var message = Describe(ex is OperationCanceledException ? new TimeoutException() : ex, "read the version");
                 if (!_errors.TryGetValue(Key, out var previous) || previous != message)
                 {
                     _errors[Key] = message;
