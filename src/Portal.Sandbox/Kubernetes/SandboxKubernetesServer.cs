@@ -206,7 +206,12 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _cluster.DisposeAsync();
-        await _app.StopAsync();
+
+        // Open watch streams never end by themselves: without a bound, Kestrel's stop waits its default 30 s for them.
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+        {
+            await _app.StopAsync(stopping.Token);
+        }
 
         // Last, once neither controllers nor requests can change anything: this snapshot is complete ("clean").
         if (_snapshots is not null)

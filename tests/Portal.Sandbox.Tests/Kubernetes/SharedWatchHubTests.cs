@@ -79,10 +79,42 @@ public class SharedWatchHubTests
         Assert.Equal(2, hub.StartedUpstreamCount);
     }
 
+    [Fact]
+    public async Task SubscribeAsync_AllNamespacesSameNameTwice_LaterViewerSnapshotHasBoth()
+    {
+        await using var cluster = await SandboxTestCluster.StartAsync(configure: o => o.Namespaces.Add("shop"));
+        await using var hub = CreateHub(TimeSpan.FromSeconds(5));
+        await CreateServiceAsync(cluster, "web");
+        await CreateServiceAsync(cluster, "web", "shop");
+        using var first = new CancellationTokenSource();
+        var firstViewer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var _ in hub.SubscribeAsync(cluster.Server.ClusterName, cluster.Client, KubernetesResources.Services, null, first.Token))
+                {
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // the viewer left
+            }
+        });
+        await Eventually.UntilAsync(() => Task.FromResult(hub.ActiveUpstreamCount == 1), TimeSpan.FromSeconds(10));
+        await Task.Delay(200);
+
+        // The second viewer is served from the shared state, which must keep default/web and shop/web apart.
+        var snapshot = await FirstChangeAsync(hub, cluster, null);
+
+        Assert.Equal(["default/web", "shop/web"], snapshot.Snapshot!.Where(s => s.Metadata.Name == "web").Select(s => $"{s.Metadata.Namespace}/{s.Metadata.Name}").Order());
+        await first.CancelAsync();
+        await firstViewer;
+    }
+
     private static SharedWatchHub CreateHub(TimeSpan linger) =>
         new(Options.Create(new KubernetesOptions { SharedWatchLinger = linger }), TimeProvider.System, NullLogger<SharedWatchHub>.Instance);
 
-    private static async Task<ResourceChange<Service>> FirstChangeAsync(SharedWatchHub hub, SandboxTestCluster cluster, string ns = "default")
+    private static async Task<ResourceChange<Service>> FirstChangeAsync(SharedWatchHub hub, SandboxTestCluster cluster, string? ns = "default")
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await foreach (var change in hub.SubscribeAsync(cluster.Server.ClusterName, cluster.Client, KubernetesResources.Services, ns, cts.Token))
@@ -93,8 +125,8 @@ public class SharedWatchHubTests
         throw new InvalidOperationException("the shared watch ended without a snapshot");
     }
 
-    private static Task<Service> CreateServiceAsync(SandboxTestCluster cluster, string name) =>
-        cluster.Client.CreateAsync(KubernetesResources.Services, "default", new Service
+    private static Task<Service> CreateServiceAsync(SandboxTestCluster cluster, string name, string ns = "default") =>
+        cluster.Client.CreateAsync(KubernetesResources.Services, ns, new Service
         {
             Metadata = new ObjectMeta { Name = name },
             Spec = new ServiceSpec { Ports = [new ServicePort { Port = 80 }] },

@@ -15,8 +15,8 @@ public interface ISharedWatchHub
     /// <summary>Upstream watches ever opened (diagnostics and tests).</summary>
     int StartedUpstreamCount { get; }
 
-    /// <summary>Subscribes until <paramref name="cancellationToken"/> is cancelled (the viewer left).</summary>
+    /// <summary>Subscribes until <paramref name="cancellationToken"/> is cancelled (the viewer left); a null <paramref name="ns"/> watches every namespace.</summary>
     IAsyncEnumerable<ResourceChange<T>> SubscribeAsync<T>(
-        string clusterName, IClusterClient client, KubernetesResource<T> resource, string ns, CancellationToken cancellationToken)
+        string clusterName, IClusterClient client, KubernetesResource<T> resource, string? ns, CancellationToken cancellationToken)
         where T : class, IKubernetesObject;
 }

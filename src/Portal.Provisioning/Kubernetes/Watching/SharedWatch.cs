@@ -9,7 +9,7 @@ namespace Portal.Provisioning.Kubernetes.Watching;
 /// channel inside the same lock, so a viewer that joins gets a snapshot consistent with the changes that follow it.
 /// </summary>
 internal sealed class SharedWatch<T>(
-    string key, IClusterClient client, KubernetesResource<T> resource, string ns, ObserveOptions observeOptions,
+    string key, IClusterClient client, KubernetesResource<T> resource, string? ns, ObserveOptions observeOptions,
     TimeSpan linger, TimeProvider timeProvider, ILogger logger, Action<ISharedWatch> onClosed) : ISharedWatch
     where T : class, IKubernetesObject
 {
@@ -157,6 +157,9 @@ internal sealed class SharedWatch<T>(
         onClosed(this);
     }
 
+    // By namespace and name: a cluster-wide watch sees objects of one name in many namespaces.
+    private static string StateKey(T item) => $"{item.Metadata.Namespace}/{item.Metadata.Name}";
+
     private void Apply(ResourceChange<T> change)
     {
         lock (_lock)
@@ -166,7 +169,7 @@ internal sealed class SharedWatch<T>(
                 _state.Clear();
                 foreach (var item in change.Snapshot!)
                 {
-                    _state[item.Metadata.Name ?? ""] = item;
+                    _state[StateKey(item)] = item;
                 }
 
                 _synced = true;
@@ -179,14 +182,14 @@ internal sealed class SharedWatch<T>(
                 return;
             }
 
-            var name = change.Item!.Metadata.Name ?? "";
+            var changed = change.Item!;
             if (change.Type == ResourceChangeType.Deleted)
             {
-                _state.Remove(name);
+                _state.Remove(StateKey(changed));
             }
             else
             {
-                _state[name] = change.Item;
+                _state[StateKey(changed)] = changed;
             }
 
             foreach (var viewer in _viewers)

@@ -26,7 +26,7 @@ public sealed class SharedWatchHub(IOptions<KubernetesOptions> options, TimeProv
     public int StartedUpstreamCount => Volatile.Read(ref _started);
 
     public async IAsyncEnumerable<ResourceChange<T>> SubscribeAsync<T>(
-        string clusterName, IClusterClient client, KubernetesResource<T> resource, string ns, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string clusterName, IClusterClient client, KubernetesResource<T> resource, string? ns, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class, IKubernetesObject
     {
         var key = $"{clusterName}|{ns}|{resource}";

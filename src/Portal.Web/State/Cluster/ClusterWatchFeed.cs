@@ -120,7 +120,7 @@ public sealed class ClusterWatchFeed(ISharedWatchHub hub, EnvironmentCluster clu
             try
             {
                 // The hub's signature asks for a namespace; null is what makes the upstream watch cluster-wide.
-                await foreach (var change in hub.SubscribeAsync(cluster.Name, cluster.Client, resource, ns!, cancellationToken))
+                await foreach (var change in hub.SubscribeAsync(cluster.Name, cluster.Client, resource, ns, cancellationToken))
                 {
                     delay = InitialRetryDelay;
                     var cleared = _errors.TryRemove(key, out _);
