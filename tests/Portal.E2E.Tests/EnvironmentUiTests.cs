@@ -54,6 +54,12 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });
         await Expect(page.GetByTestId("count-create")).ToContainTextAsync("created");
         await Expect(page.GetByTestId("output-loadBalancerHostname")).ToContainTextAsync("elb.us-east-1.amazonaws.com");
+
+        // The live cluster view: the web pods Running and ready, the Service with its load balancer hostname.
+        await Expect(page.GetByTestId("cluster-view")).ToHaveAttributeAsync("data-synced", "true", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("cluster-pods").GetByTestId("pod-phase").First).ToHaveTextAsync("Running");
+        await Expect(page.GetByTestId("cluster-pods").GetByTestId("pod-ready").First).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(page.GetByTestId("cluster-services").GetByTestId("service-hostname").First).ToContainTextAsync("elb.us-east-1.amazonaws.com");
         await page.ScreenshotStepAsync("env-ui-04-ready");
 
         await page.GetByTestId("reveal-kubeconfig").ClickAsync();
@@ -76,8 +82,11 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         await page.ScreenshotStepAsync("env-ui-07-preview");
         await page.GetByTestId("apply-changes").ClickAsync();
         await page.WaitForURLAsync(new Regex("/environments/dev-1$"));
+
+        // The page may still show the finished preview for a moment: wait for the update itself to succeed.
+        await Expect(page.GetByTestId("current-operation")).ToContainTextAsync("Update dev-1", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("current-operation")).ToHaveAttributeAsync("data-state", "Succeeded", new() { Timeout = 60_000 });
-        await Expect(page.GetByTestId("parameter").Filter(new() { HasText = "Application replicas" })).ToContainTextAsync("3");
+        await Expect(page.GetByTestId("parameter").Filter(new() { HasText = "Application replicas" })).ToContainTextAsync("3", new() { Timeout = 15_000 });
         await page.ScreenshotStepAsync("env-ui-08-updated");
 
         await page.GetByTestId("check-drift").ClickAsync();
