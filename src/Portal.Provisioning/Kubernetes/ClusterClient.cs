@@ -154,6 +154,7 @@ public sealed partial class ClusterClient : IClusterClient, IDisposable
         for (var attempt = 0; ; attempt++)
         {
             using var request = createRequest();
+            request.RequestUri = UnderServer(request.RequestUri!);
             request.Headers.Accept.Add(s_json);
             var authorization = _connection.Credentials is null ? null : await _connection.Credentials.GetAuthorizationAsync(token);
             request.Headers.Authorization = authorization;
@@ -184,6 +185,22 @@ public sealed partial class ClusterClient : IClusterClient, IDisposable
                 throw KubernetesApiException.From(await ReadStatusAsync(response, token));
             }
         }
+    }
+
+    /// <summary>
+    /// The API paths are rooted ("/api/v1/…"); resolved against the base address they would drop a path in the
+    /// kubeconfig's server URL (a proxy, or a virtual cluster at https://host/clusters/name). client-go appends them to
+    /// that path, and so do we.
+    /// </summary>
+    private Uri UnderServer(Uri requestUri)
+    {
+        if (requestUri.IsAbsoluteUri)
+        {
+            return requestUri;
+        }
+
+        var server = _connection.Server;
+        return new Uri(server.GetLeftPart(UriPartial.Authority) + server.AbsolutePath.TrimEnd('/') + requestUri.OriginalString);
     }
 
     internal static async Task<Status> ReadStatusAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -24,11 +24,14 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
     private readonly SandboxCluster _cluster;
     private readonly SandboxCertificates _certificates;
     private readonly StoreSnapshotWriter? _snapshots;
+    private readonly VirtualClusters _virtualClusters;
 
-    private SandboxKubernetesServer(WebApplication app, SandboxCluster cluster, SandboxCertificates certificates, StoreSnapshotWriter? snapshots, Uri? httpUrl, Uri? httpsUrl)
+    private SandboxKubernetesServer(
+        WebApplication app, SandboxCluster cluster, VirtualClusters virtualClusters, SandboxCertificates certificates, StoreSnapshotWriter? snapshots, Uri? httpUrl, Uri? httpsUrl)
     {
         _app = app;
         _cluster = cluster;
+        _virtualClusters = virtualClusters;
         _certificates = certificates;
         _snapshots = snapshots;
         HttpUrl = httpUrl;
@@ -79,6 +82,7 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
             }
         }
 
+        var virtualClusters = new VirtualClusters(options, token, state?.FullPath, logger);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxKubernetesServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
@@ -109,8 +113,8 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var handler = new ApiRequestHandler(cluster, certificates);
-        app.Run(handler.HandleAsync);
+        var router = new ApiRouter(new ApiRequestHandler(cluster), virtualClusters, options, token, certificates);
+        app.Run(router.HandleAsync);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -119,6 +123,7 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
         {
             await app.DisposeAsync();
             await cluster.DisposeAsync();
+            await virtualClusters.DisposeAsync();
             certificates.Dispose();
             var saved = new[] { (Port: savedHttp, Used: httpPort, Name: "HTTP"), (Port: savedHttps, Used: httpsPort, Name: "HTTPS") }
                 .Where(p => p.Port is not null && p.Port == p.Used).Select(p => $"{p.Port} ({p.Name})").ToList();
@@ -152,18 +157,21 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
         }
 
         cluster.Start();
-        return new SandboxKubernetesServer(app, cluster, certificates, snapshots, httpUrl, httpsUrl);
+        virtualClusters.Start();
+        return new SandboxKubernetesServer(app, cluster, virtualClusters, certificates, snapshots, httpUrl, httpsUrl);
     }
 
     /// <summary>
     /// A kubeconfig for this server. Over HTTPS it carries the CA and bearer token; over HTTP only the server, because
-    /// kubectl (client-go) never sends credentials over plain HTTP.
+    /// kubectl (client-go) never sends credentials over plain HTTP. With <paramref name="virtualCluster"/> (a virtual
+    /// cluster's name) the server URL ends in <c>/clusters/{name}</c>.
     /// </summary>
-    public string CreateKubeconfig(bool https = true, string? ns = null)
+    public string CreateKubeconfig(bool https = true, string? ns = null, string? virtualCluster = null)
     {
         var server = (https ? HttpsUrl : HttpUrl) ?? throw new InvalidOperationException($"The {(https ? "HTTPS" : "HTTP")} endpoint is disabled.");
         var name = ClusterName;
-        var cluster = new JsonObject { ["server"] = server.GetLeftPart(UriPartial.Authority) };
+        var prefix = virtualCluster is null ? "" : $"/{VirtualClusters.PathSegment}/{Uri.EscapeDataString(virtualCluster)}";
+        var cluster = new JsonObject { ["server"] = server.GetLeftPart(UriPartial.Authority) + prefix };
         var user = new JsonObject();
         if (https)
         {
@@ -187,6 +195,20 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
         };
         return config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
     }
+
+    /// <summary>
+    /// Creates the named virtual cluster, served under <c>/clusters/{name}/</c> with its own objects and controllers;
+    /// false when it exists already. Another process does the same with POST /apis/sandbox.portal.io/v1/virtualclusters.
+    /// </summary>
+    public async Task<bool> CreateVirtualClusterAsync(string name, CancellationToken cancellationToken = default) =>
+        (await _virtualClusters.GetOrCreateAsync(name, cancellationToken)).Created;
+
+    /// <summary>Deletes the named virtual cluster with its objects and saved state; false when there is none.</summary>
+    public async Task<bool> DeleteVirtualClusterAsync(string name, CancellationToken cancellationToken = default) =>
+        await _virtualClusters.DeleteAsync(name, cancellationToken) is not null;
+
+    /// <summary>The virtual clusters served now, by name.</summary>
+    public IReadOnlyList<string> VirtualClusterNames => [.. _virtualClusters.List().Select(c => c.Name)];
 
     /// <summary>
     /// Simulates etcd compaction: forgets the change history and closes every open watch, so clients that resume
@@ -218,6 +240,9 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
         {
             await _snapshots.DisposeAsync();
         }
+
+        // No request can reach them any more: each stops its controllers, then writes its clean snapshot.
+        await _virtualClusters.DisposeAsync();
 
         await _app.DisposeAsync();
         _certificates.Dispose();

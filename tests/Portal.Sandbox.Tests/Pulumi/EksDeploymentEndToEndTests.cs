@@ -86,7 +86,10 @@ public sealed class EksDeploymentEndToEndTests : IAsyncLifetime
     private readonly string _kubeconfigDirectory = Path.Combine(Path.GetTempPath(), "portal-e2e-kubeconfig", Guid.NewGuid().ToString("N"));
     private SandboxStack? _stack;
 
-    private ClusterClient Client => _cluster.Client;
+    private ClusterClient? _environmentClient;
+
+    /// <summary>A client of the stack's own (virtual) cluster, from its kubeconfig output.</summary>
+    private ClusterClient Client => _environmentClient ?? throw new InvalidOperationException("no stack output yet");
 
     private SandboxStack Stack => _stack ?? throw new InvalidOperationException("not initialized");
 
@@ -101,6 +104,7 @@ public sealed class EksDeploymentEndToEndTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _environmentClient?.Dispose();
         _stack?.Dispose();
         Directory.Delete(_kubeconfigDirectory, recursive: true);
         await _cluster.DisposeAsync();
@@ -117,9 +121,11 @@ public sealed class EksDeploymentEndToEndTests : IAsyncLifetime
         Assert.True(first.Outputs["kubeconfig"].IsSecret);
         Assert.Equal(StackOutputValue.SecretPlaceholder, first.Outputs["kubeconfig"].ToDisplayString());
         Assert.Equal(StackOutputValue.SecretPlaceholder, (await Stack.Runner.GetMaskedOutputsAsync(Stack.Workspace, timeout.Token))["kubeconfig"].ToDisplayString());
+        var clusterName = first.Outputs["clusterName"].ToDisplayString();
         Assert.Equal(
-            _cluster.Server.HttpsUrl!.ToString().TrimEnd('/'),
+            $"{_cluster.Server.HttpsUrl!.ToString().TrimEnd('/')}/clusters/{clusterName}",
             first.Outputs["kubeconfig"].Value.GetProperty("clusters")[0].GetProperty("cluster").GetProperty("server").GetString());
+        _environmentClient = SandboxTestCluster.CreateClient(first.Outputs["kubeconfig"].Value.GetRawText());
         Assert.Equal("web", first.Outputs["deployment"].ToDisplayString());
         Assert.Equal("nginx:1.27", first.Outputs["image"].ToDisplayString());
         var hostname = first.Outputs["hostname"].ToDisplayString();
@@ -150,11 +156,11 @@ public sealed class EksDeploymentEndToEndTests : IAsyncLifetime
 
         // No polling here: destroy returns only once the objects are gone (the Service's load-balancer finalizer and the
         // namespace's emptying included).
+        // The eks:Cluster's virtual cluster went with it, objects and all; the default cluster never held any of them.
         Assert.True(destroyed.Succeeded);
-        await Assert.ThrowsAsync<KubernetesNotFoundException>(() => Client.GetAsync(KubernetesResources.Services, Namespace, "web", timeout.Token));
-        await Assert.ThrowsAsync<KubernetesNotFoundException>(() => Client.GetAsync(KubernetesResources.Deployments, Namespace, "web", timeout.Token));
+        Assert.DoesNotContain(clusterName, _cluster.Server.VirtualClusterNames);
         await Assert.ThrowsAsync<KubernetesNotFoundException>(() => Client.GetAsync(KubernetesResources.Namespaces, null, Namespace, timeout.Token));
-        Assert.Empty((await Client.ListAsync(KubernetesResources.Pods, Namespace, null, timeout.Token)).Items);
+        await Assert.ThrowsAsync<KubernetesNotFoundException>(() => _cluster.Client.GetAsync(KubernetesResources.Namespaces, null, Namespace, timeout.Token));
     }
 
     /// <summary>Every pod of the Deployment runs <paramref name="image"/> and is Running and Ready (old pods gone).</summary>

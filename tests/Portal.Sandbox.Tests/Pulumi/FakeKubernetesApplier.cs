@@ -15,6 +15,9 @@ internal sealed class FakeKubernetesApplier : ISandboxKubernetesApplier
 
     public IReadOnlyDictionary<string, JsonObject> Objects => _objects;
 
+    /// <summary>The virtual clusters created and not deleted, with the server each was created on.</summary>
+    public ConcurrentDictionary<string, string?> VirtualClusters { get; } = new();
+
     public Task<JsonObject> ApplyAsync(SandboxKubernetesCluster cluster, JsonObject manifest, CancellationToken cancellationToken)
     {
         Servers.Add(cluster.Server);
@@ -55,6 +58,18 @@ internal sealed class FakeKubernetesApplier : ISandboxKubernetesApplier
     public Task DeleteAsync(SandboxKubernetesCluster cluster, JsonObject manifest, CancellationToken cancellationToken)
     {
         _objects.TryRemove(Key(manifest), out _);
+        return Task.CompletedTask;
+    }
+
+    public Task CreateVirtualClusterAsync(SandboxKubernetesCluster server, string name, CancellationToken cancellationToken)
+    {
+        VirtualClusters[name] = server.Server;
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteVirtualClusterAsync(SandboxKubernetesCluster server, string name, CancellationToken cancellationToken)
+    {
+        VirtualClusters.TryRemove(name, out _);
         return Task.CompletedTask;
     }
 

@@ -69,6 +69,7 @@ public sealed class KubernetesProviderTests : IDisposable
           deploymentName: ${web.metadata.name}
           hostname: ${service.status.loadBalancer.ingress[0].hostname}
           clusterVpc: ${cluster.eksCluster.vpcConfig.vpcId}
+          clusterName: ${cluster.eksCluster.name}
           firstPrivateSubnet: ${network.privateSubnetIds[2]}
         """;
 
@@ -102,15 +103,19 @@ public sealed class KubernetesProviderTests : IDisposable
         Assert.Equal("a1b2c3-123.us-east-1.elb.amazonaws.com", outputs.GetProperty("hostname").GetString());
         Assert.StartsWith("vpc-0", outputs.GetProperty("clusterVpc").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("subnet-0", outputs.GetProperty("firstPrivateSubnet").GetString(), StringComparison.Ordinal);
-        Assert.Equal(SandboxServer, outputs.GetProperty("kubeconfig").GetProperty("clusters")[0].GetProperty("cluster").GetProperty("server").GetString());
+        var clusterName = outputs.GetProperty("clusterName").GetString()!;
+        var virtualCluster = $"{SandboxServer}/clusters/{clusterName}";
+        Assert.Equal(virtualCluster, outputs.GetProperty("kubeconfig").GetProperty("clusters")[0].GetProperty("cluster").GetProperty("server").GetString());
+        Assert.Equal([clusterName], applier.VirtualClusters.Keys);
         Assert.StartsWith("web-", outputs.GetProperty("deploymentName").GetString(), StringComparison.Ordinal);
-        Assert.All(applier.Servers, s => Assert.Equal(SandboxServer, s));
+        Assert.All(applier.Servers, s => Assert.Equal(virtualCluster, s));
         Assert.Contains("Namespace//apps", applier.Objects.Keys);
         Assert.Equal(2, applier.Objects[$"Deployment/apps/{outputs.GetProperty("deploymentName").GetString()}"]["status"]!["readyReplicas"]!.GetValue<int>());
         Assert.Equal("LoadBalancer", applier.Objects["Service/apps/web"]["spec"]!["type"]!.GetValue<string>());
 
         await RunOkAsync(applier, "destroy", "--yes", "--skip-preview", "--stack", "dev");
         Assert.Empty(applier.Objects);
+        Assert.Empty(applier.VirtualClusters);
     }
 
     [Fact]
@@ -164,7 +169,7 @@ public sealed class KubernetesProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task UpAsync_ThroughDriverWithUnreachableCluster_FailsOnKubernetesResourcesWithClearDiagnostic()
+    public async Task UpAsync_ThroughDriverWithUnreachableCluster_FailsOnTheEksClusterWithClearDiagnostic()
     {
         var server = $"https://127.0.0.1:{ClosedPort()}";
         var kubeconfig = Path.Combine(_root, "unreachable-kubeconfig.json");
@@ -175,9 +180,10 @@ public sealed class KubernetesProviderTests : IDisposable
         await Assert.ThrowsAsync<PulumiCommandException>(
             () => stack.Runner.UpAsync(stack.Workspace, new StackOperationOptions { OnProgress = progress.Handler }, CancellationToken.None));
 
-        Assert.Contains(progress.Resources, r => r is { Name: "cluster", Phase: ResourceEventPhase.Completed, Operation: "create" });
+        // The eks:Cluster creates its virtual cluster on the sandbox API server, so that is the first step to fail.
+        Assert.DoesNotContain(progress.Resources, r => r is { Name: "cluster", Phase: ResourceEventPhase.Completed });
         Assert.Contains(progress.Items, p => p is DiagnosticProgress { Severity: "error" } d
-            && d.Message.Contains("kubernetes provider: cannot apply Namespace 'apps'", StringComparison.Ordinal)
+            && d.Message.Contains("eks:Cluster: cannot create VirtualCluster 'cluster-eksCluster-", StringComparison.Ordinal)
             && d.Message.Contains($"the API server at {server}/ is unreachable", StringComparison.Ordinal));
         Assert.DoesNotContain(progress.Items, p => p is DiagnosticProgress d && d.Message.Contains("sandbox-token", StringComparison.Ordinal));
     }
@@ -202,6 +208,10 @@ public sealed class KubernetesProviderTests : IDisposable
             Task.FromResult<JsonObject?>(Live(manifest));
 
         public Task DeleteAsync(SandboxKubernetesCluster cluster, JsonObject manifest, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task CreateVirtualClusterAsync(SandboxKubernetesCluster server, string name, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task DeleteVirtualClusterAsync(SandboxKubernetesCluster server, string name, CancellationToken cancellationToken) => Task.CompletedTask;
 
         private static JsonObject Live(JsonObject manifest)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Provisioning.Kubernetes;
 
@@ -85,8 +86,11 @@ public sealed class EnvironmentApiLifecycleTests
         Assert.False(drift.GetProperty("result").GetProperty("drifted").GetBoolean(), drift.ToString());
 
         // Someone scales the web Deployment with kubectl: the next drift check names it and what changed.
-        var kubeconfig = await File.ReadAllTextAsync(Path.Combine(factory.DataDirectory, "sandbox", "kubeconfig.json"));
-        var kubectl = factory.Services.GetRequiredService<IClusterClientFactory>().GetOrCreate("test-kubectl", kubeconfig);
+        // dev-1's own cluster: the sandbox server's kubeconfig pointed at the virtual cluster its eks:Cluster created.
+        var kubeconfig = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(factory.DataDirectory, "sandbox", "kubeconfig.json")))!;
+        var clusterName = environment.GetProperty("outputs").GetProperty("clusterName").GetString();
+        kubeconfig["clusters"]![0]!["cluster"]!["server"] = $"{kubeconfig["clusters"]![0]!["cluster"]!["server"]!.GetValue<string>()}/clusters/{clusterName}";
+        var kubectl = factory.Services.GetRequiredService<IClusterClientFactory>().GetOrCreate("test-kubectl", kubeconfig.ToJsonString());
         await kubectl.ScaleDeploymentAsync("apps", "web", 5, CancellationToken.None);
         drift = await client.WaitForJobAsync(await (await client.PostAsync("/api/environments/dev-1/drift-check", null)).AcceptedJobIdAsync(), s_jobTimeout);
         Assert.True(drift.GetProperty("result").GetProperty("drifted").GetBoolean(), drift.ToString());

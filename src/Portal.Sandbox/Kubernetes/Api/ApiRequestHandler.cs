@@ -5,101 +5,63 @@ using Portal.Sandbox.Kubernetes.Store;
 namespace Portal.Sandbox.Kubernetes.Api;
 
 /// <summary>
-/// The whole REST surface as one terminal middleware: authentication, discovery, then the resource verbs.
+/// The REST surface of one cluster (the default one at / or a virtual one under /clusters/{name}/): discovery, then the
+/// resource verbs. <see cref="ApiRouter"/> authenticates, picks the cluster and turns errors into Status objects.
 /// Everything answers JSON (kubectl asks for protobuf first on some calls and accepts JSON).
 /// </summary>
-internal sealed partial class ApiRequestHandler(SandboxCluster cluster, SandboxCertificates certificates)
+internal sealed partial class ApiRequestHandler(SandboxCluster cluster)
 {
     private const string JsonContentType = "application/json";
     private const string TableContentType = "application/json;as=Table;v=v1;g=meta.k8s.io";
 
     private ObjectStore Store => cluster.Store;
 
-    public async Task HandleAsync(HttpContext context)
+    /// <summary>Serves one request; <paramref name="segments"/> is the path below the cluster's prefix. Failures throw <see cref="ApiError"/>.</summary>
+    public async Task HandleAsync(HttpContext context, string[] segments)
     {
-        try
+        if (await TryDiscoveryAsync(context, segments))
         {
-            if (!IsAuthorized(context))
-            {
-                throw ApiError.Unauthorized();
-            }
-
-            var segments = (context.Request.Path.Value ?? "").Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-            if (await TryDiscoveryAsync(context, segments))
-            {
-                return;
-            }
-
-            var route = ApiRoute.Parse(segments) ?? throw new ApiError(404, "NotFound", "the server could not find the requested resource");
-            if (await TrySubresourceAsync(context, route))
-            {
-                return;
-            }
-
-            if (route.Subresource is not null and not "status")
-            {
-                throw new ApiError(404, "NotFound", $"the server could not find the requested resource ({route.Subresource})");
-            }
-
-            var method = context.Request.Method;
-            switch (method)
-            {
-                case "GET" when route.Name is null && IsTrue(context.Request.Query["watch"]):
-                    await WatchAsync(context, route);
-                    break;
-                case "GET" when route.Name is null:
-                    await ListAsync(context, route);
-                    break;
-                case "GET":
-                    await GetAsync(context, route);
-                    break;
-                case "POST" when route.Name is null:
-                    await CreateAsync(context, route);
-                    break;
-                case "PUT" when route.Name is not null:
-                    await ReplaceAsync(context, route);
-                    break;
-                case "PATCH" when route.Name is not null:
-                    await PatchAsync(context, route);
-                    break;
-                case "DELETE" when route.Name is not null:
-                    await DeleteAsync(context, route);
-                    break;
-                default:
-                    throw new ApiError(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource");
-            }
-        }
-        catch (ApiError error) when (!context.Response.HasStarted)
-        {
-            await WriteAsync(context, error.Code, error.ToStatus());
-        }
-        catch (JsonException ex) when (!context.Response.HasStarted)
-        {
-            await WriteAsync(context, 400, ApiError.BadRequest($"the request body is not valid JSON: {ex.Message}").ToStatus());
-        }
-    }
-
-    private bool IsAuthorized(HttpContext context)
-    {
-        var request = context.Request;
-        var header = request.Headers.Authorization.ToString();
-        if (header.Length == 0)
-        {
-            if (context.Connection.ClientCertificate is { } certificate)
-            {
-                return certificates.IsIssuedByAuthority(certificate);
-            }
-
-            return !request.IsHttps && cluster.Options.AllowAnonymousHttp;
+            return;
         }
 
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        var route = ApiRoute.Parse(segments) ?? throw new ApiError(404, "NotFound", "the server could not find the requested resource");
+        if (await TrySubresourceAsync(context, route))
         {
-            return false;
+            return;
         }
 
-        var token = header["Bearer ".Length..].Trim();
-        return token == cluster.Token || cluster.Options.AcceptToken?.Invoke(token) == true;
+        if (route.Subresource is not null and not "status")
+        {
+            throw new ApiError(404, "NotFound", $"the server could not find the requested resource ({route.Subresource})");
+        }
+
+        var method = context.Request.Method;
+        switch (method)
+        {
+            case "GET" when route.Name is null && IsTrue(context.Request.Query["watch"]):
+                await WatchAsync(context, route);
+                break;
+            case "GET" when route.Name is null:
+                await ListAsync(context, route);
+                break;
+            case "GET":
+                await GetAsync(context, route);
+                break;
+            case "POST" when route.Name is null:
+                await CreateAsync(context, route);
+                break;
+            case "PUT" when route.Name is not null:
+                await ReplaceAsync(context, route);
+                break;
+            case "PATCH" when route.Name is not null:
+                await PatchAsync(context, route);
+                break;
+            case "DELETE" when route.Name is not null:
+                await DeleteAsync(context, route);
+                break;
+            default:
+                throw new ApiError(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource");
+        }
     }
 
     private static async Task<bool> TryDiscoveryAsync(HttpContext context, string[] segments)
@@ -139,7 +101,7 @@ internal sealed partial class ApiRequestHandler(SandboxCluster cluster, SandboxC
 
     private static bool WantsTable(HttpRequest request) => request.Headers.Accept.ToString().Contains("as=Table", StringComparison.Ordinal);
 
-    private static async Task WriteAsync(HttpContext context, int status, JsonNode document, string contentType = JsonContentType)
+    internal static async Task WriteAsync(HttpContext context, int status, JsonNode document, string contentType = JsonContentType)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
@@ -151,7 +113,7 @@ internal sealed partial class ApiRequestHandler(SandboxCluster cluster, SandboxC
     /// <summary>
     /// JSON only. kubectl's typed clients send protobuf (or CBOR) first; a 415 makes client-go fall back to JSON.
     /// </summary>
-    private static async Task<JsonNode> ReadBodyAsync(HttpContext context)
+    internal static async Task<JsonNode> ReadBodyAsync(HttpContext context)
     {
         var contentType = context.Request.ContentType ?? "application/json";
         if (!contentType.Contains("json", StringComparison.OrdinalIgnoreCase))

@@ -7,6 +7,7 @@ using Portal.Provisioning.Kubernetes.Authentication;
 using Portal.Provisioning.Kubernetes.Configuration;
 using Portal.Provisioning.Kubernetes.Errors;
 using Portal.Provisioning.Kubernetes.Models;
+using Portal.Sandbox.Kubernetes.Api;
 
 namespace Portal.Sandbox.Pulumi.Providers;
 
@@ -21,6 +22,12 @@ public sealed class ClusterSandboxKubernetesApplier(IClusterClientFactory client
 {
     /// <summary>The field manager the server records for our writes (pulumi-kubernetes records "pulumi-kubernetes").</summary>
     public const string FieldManager = "portal-sandbox-pulumi";
+
+    /// <summary>The sandbox API server's virtual clusters, managed as a cluster-scoped resource of its default cluster.</summary>
+    private const string EksSource = "eks:Cluster";
+
+    private static readonly KubernetesResource<KubernetesObject> s_virtualClusters =
+        UntypedKubernetesResources.Create(ApiRouter.AdminGroup, ApiRouter.AdminVersion, ApiRouter.AdminPlural, "VirtualCluster", namespaced: false);
 
     public async Task<JsonObject> ApplyAsync(SandboxKubernetesCluster cluster, JsonObject manifest, CancellationToken cancellationToken)
     {
@@ -88,6 +95,45 @@ public sealed class ClusterSandboxKubernetesApplier(IClusterClientFactory client
         }
     }
 
+    public async Task CreateVirtualClusterAsync(SandboxKubernetesCluster server, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var target = new Target(s_virtualClusters, null, name);
+        var client = ClientFor(server);
+        var item = new KubernetesObject(new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
+        try
+        {
+            await client.CreateAsync(s_virtualClusters, null, item, cancellationToken);
+        }
+        catch (KubernetesConflictException ex) when (ex.Reason == "AlreadyExists")
+        {
+            // An update of the eks:Cluster, or a retried create: the cluster and its objects stay.
+        }
+        catch (Exception ex) when (IsClusterFailure(ex))
+        {
+            throw Failure("create", target, client, ex, EksSource);
+        }
+    }
+
+    public async Task DeleteVirtualClusterAsync(SandboxKubernetesCluster server, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var target = new Target(s_virtualClusters, null, name);
+        var client = ClientFor(server);
+        try
+        {
+            await client.DeleteAsync(s_virtualClusters, null, name, options: null, cancellationToken);
+        }
+        catch (KubernetesNotFoundException ex) when (IsMissingObject(ex))
+        {
+            // Already gone (a retried destroy): deleting is done.
+        }
+        catch (Exception ex) when (IsClusterFailure(ex))
+        {
+            throw Failure("delete", target, client, ex, EksSource);
+        }
+    }
+
     private static async Task<JsonObject?> TryGetAsync(IClusterClient client, Target target, CancellationToken cancellationToken)
     {
         try
@@ -123,15 +169,16 @@ public sealed class ClusterSandboxKubernetesApplier(IClusterClientFactory client
     private static bool IsClusterFailure(Exception ex) =>
         ex is KubernetesApiException or HttpRequestException or TimeoutException or CredentialPluginException or JsonException;
 
-    private static SandboxProviderException Failure(string verb, Target target, IClusterClient client, Exception ex) => ex switch
+    /// <summary>The error a step reports; <paramref name="source"/> names who failed (eks:Cluster manages virtual clusters).</summary>
+    private static SandboxProviderException Failure(string verb, Target target, IClusterClient client, Exception ex, string source = "kubernetes provider") => ex switch
     {
         KubernetesNotFoundException notFound when !IsMissingObject(notFound) => new SandboxProviderException(
-            $"kubernetes provider: the API server at {client.Server} does not serve {target.Describe()} (the server could not find the requested resource {target.Resource})", ex),
+            $"{source}: the API server at {client.Server} does not serve {target.Describe()} (the server could not find the requested resource {target.Resource})", ex),
         KubernetesApiException api => new SandboxProviderException(
-            $"kubernetes provider: cannot {verb} {target.Describe()} on {client.Server}: {api.Message} ({api.Reason ?? api.StatusCode.ToString()})", ex),
+            $"{source}: cannot {verb} {target.Describe()} on {client.Server}: {api.Message} ({api.Reason ?? api.StatusCode.ToString()})", ex),
         HttpRequestException => new SandboxProviderException(
-            $"kubernetes provider: cannot {verb} {target.Describe()}: the API server at {client.Server} is unreachable: {ex.Message}", ex),
-        _ => new SandboxProviderException($"kubernetes provider: cannot {verb} {target.Describe()} on {client.Server}: {ex.Message}", ex),
+            $"{source}: cannot {verb} {target.Describe()}: the API server at {client.Server} is unreachable: {ex.Message}", ex),
+        _ => new SandboxProviderException($"{source}: cannot {verb} {target.Describe()} on {client.Server}: {ex.Message}", ex),
     };
 
     /// <summary>Where a manifest's object lives: its REST resource, namespace (null for cluster-scoped kinds) and name.</summary>

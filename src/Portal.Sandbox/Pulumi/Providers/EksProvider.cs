@@ -1,11 +1,15 @@
 using System.Text.Json.Nodes;
+using Portal.Sandbox.Kubernetes;
 
 namespace Portal.Sandbox.Pulumi.Providers;
 
-/// <summary><c>eks:Cluster</c> (Pulumi's EKS component) as one resource taking ~15 s at speed 1. Its <c>kubeconfig</c>
-/// output is the sandbox Kubernetes API server's kubeconfig (JSON file named by <c>PORTAL_SANDBOX_KUBECONFIG</c>), or
-/// else an EKS-shaped kubeconfig as pulumi-eks generates it (https endpoint, <c>aws eks get-token</c> exec).</summary>
-public sealed class EksProvider : SandboxProviderBase
+/// <summary><c>eks:Cluster</c> (Pulumi's EKS component) as one resource taking ~15 s at speed 1. With the sandbox
+/// Kubernetes API server (its kubeconfig, a JSON file, named by <c>PORTAL_SANDBOX_KUBECONFIG</c>) each cluster is a
+/// virtual cluster of that server named after the cluster's id, created with it and deleted with it, so two environments
+/// never share objects; its <c>kubeconfig</c> output is the server's kubeconfig with <c>server</c> =
+/// <c>&lt;server&gt;/clusters/&lt;id&gt;</c>. Without that variable the output is an EKS-shaped kubeconfig as pulumi-eks
+/// generates it (https endpoint, <c>aws eks get-token</c> exec).</summary>
+public sealed class EksProvider(ISandboxKubernetesApplier kubernetes) : SandboxProviderBase
 {
     private static readonly IReadOnlySet<string> s_replace = new HashSet<string> { "name", "vpcId", "subnetIds", "privateSubnetIds", "publicSubnetIds" };
 
@@ -17,11 +21,35 @@ public sealed class EksProvider : SandboxProviderBase
 
     protected override string NewId(SandboxResourceRequest request) => GetString(request.Inputs, "name") ?? $"{request.Name}-eksCluster-{RandomHex(7)}";
 
-    protected override Task ComputeOutputsAsync(SandboxResourceRequest request, string id, JsonObject outputs, CancellationToken cancellationToken)
+    public override async Task DeleteAsync(SandboxResourceRequest request, CancellationToken cancellationToken)
+    {
+        await base.DeleteAsync(request, cancellationToken);
+
+        // Only a cluster whose kubeconfig points at its virtual cluster has one: stacks created before virtual clusters
+        // existed used the server's default cluster, which is not theirs to delete.
+        if (request.Id is { } id && SandboxKubeconfig.Load(request.Context.Environment) is { } sandbox
+            && ServerOf(request.OldOutputs?["kubeconfig"] as JsonObject)?.EndsWith(VirtualClusterPath(id), StringComparison.Ordinal) == true)
+        {
+            await kubernetes.DeleteVirtualClusterAsync(new SandboxKubernetesCluster(sandbox, null, null), id, cancellationToken);
+        }
+    }
+
+    protected override async Task ComputeOutputsAsync(SandboxResourceRequest request, string id, JsonObject outputs, CancellationToken cancellationToken)
     {
         var region = Region(request);
         var endpointHost = $"{RandomHex(32).ToUpperInvariant()}.gr7.{region}.eks.amazonaws.com";
-        var kubeconfig = SandboxKubeconfig.Load(request.Context.Environment) ?? EksKubeconfig(id, region, endpointHost);
+        JsonObject kubeconfig;
+        if (SandboxKubeconfig.Load(request.Context.Environment) is { } sandbox)
+        {
+            // Idempotent: an update (same id) keeps the cluster and its objects.
+            await kubernetes.CreateVirtualClusterAsync(new SandboxKubernetesCluster(sandbox, null, null), id, cancellationToken);
+            kubeconfig = VirtualClusterKubeconfig(sandbox, id);
+        }
+        else
+        {
+            kubeconfig = EksKubeconfig(id, region, endpointHost);
+        }
+
         var server = kubeconfig["clusters"]?[0]?["cluster"]?["server"]?.GetValue<string>() ?? $"https://{endpointHost}";
         var version = GetString(request.Inputs, "version") ?? "1.32";
         outputs["kubeconfig"] = kubeconfig;
@@ -44,7 +72,26 @@ public sealed class EksProvider : SandboxProviderBase
         outputs["oidcProviderUrl"] = $"https://{issuer}";
         outputs["oidcIssuer"] = issuer;
         outputs["oidcProviderArn"] = $"arn:aws:iam::{AccountId}:oidc-provider/{issuer}";
-        return Task.CompletedTask;
+    }
+
+    private static string VirtualClusterPath(string id) => $"/{VirtualClusters.PathSegment}/{id}";
+
+    private static string? ServerOf(JsonObject? kubeconfig) =>
+        kubeconfig?["clusters"]?[0]?["cluster"]?["server"] is JsonValue value && value.TryGetValue<string>(out var server) ? server : null;
+
+    /// <summary>The sandbox server's kubeconfig (CA, token, names unchanged) pointed at the virtual cluster <paramref name="id"/>.</summary>
+    private static JsonObject VirtualClusterKubeconfig(JsonObject sandbox, string id)
+    {
+        var kubeconfig = (JsonObject)sandbox.DeepClone();
+        foreach (var cluster in (kubeconfig["clusters"] as JsonArray ?? []).Select(c => c?["cluster"]).OfType<JsonObject>())
+        {
+            if (cluster["server"] is JsonValue value && value.TryGetValue<string>(out var server))
+            {
+                cluster["server"] = server.TrimEnd('/') + VirtualClusterPath(id);
+            }
+        }
+
+        return kubeconfig;
     }
 
     private static JsonObject EksKubeconfig(string clusterName, string region, string endpointHost) => new()

@@ -15,4 +15,11 @@ public interface ISandboxKubernetesApplier
 
     /// <summary>Deletes the object named by the manifest; absent is fine.</summary>
     Task DeleteAsync(SandboxKubernetesCluster cluster, JsonObject manifest, CancellationToken cancellationToken);
+
+    /// <summary>Creates the virtual cluster <paramref name="name"/> on the sandbox API server that <paramref name="server"/>
+    /// points at (served under <c>/clusters/{name}</c>); present is fine.</summary>
+    Task CreateVirtualClusterAsync(SandboxKubernetesCluster server, string name, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the virtual cluster <paramref name="name"/> with all its objects; absent is fine.</summary>
+    Task DeleteVirtualClusterAsync(SandboxKubernetesCluster server, string name, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ public sealed class SandboxProviderRegistry(IEnumerable<ISandboxResourceProvider
     [
         new AwsEc2Provider(),
         new AwsxVpcProvider(),
-        new EksProvider(),
+        new EksProvider(kubernetes),
         new EcrProvider(),
         new IamProvider(),
         new S3Provider(),
