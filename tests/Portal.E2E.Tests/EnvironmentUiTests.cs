@@ -70,6 +70,8 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByText("Environments", new() { Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("lb-dns")).ToContainTextAsync("elb.us-east-1.amazonaws.com");
+        await Expect(page.GetByTestId("pods-ready")).ToHaveAttributeAsync("data-all-ready", "true", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("pods-ready")).ToHaveTextAsync("2/2");
         await page.ScreenshotStepAsync("env-ui-06-dashboard");
         await page.GetByTestId("environment-link").ClickAsync();
 
@@ -101,6 +103,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         await page.ScreenshotStepAsync("env-ui-10-destroying");
         await Expect(page.GetByTestId("environment-archived")).ToBeVisibleAsync(new() { Timeout = 90_000 });
         await Expect(page.GetByTestId("lb-preflight")).ToContainTextAsync("drained");
+        await Expect(page.GetByTestId("reveal-kubeconfig")).ToHaveCountAsync(0);
         await page.ScreenshotStepAsync("env-ui-11-destroyed");
     }
 
