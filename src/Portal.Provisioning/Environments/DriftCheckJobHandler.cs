@@ -26,11 +26,12 @@ public sealed class DriftCheckJobHandler(IStackRunner runner, EnvironmentStackPr
             throw new OperationCanceledException("The drift check was stopped.");
         }
 
-        var drifted = refresh.Steps.Where(s => s.DiffKeys.Count > 0 || s_driftOperations.Contains(s.Operation)).ToList();
+        // The driver's refresh steps are exactly the resources whose outputs changed, with the changed keys; resources
+        // deleted outside Pulumi show only in the counts.
         var count = s_driftOperations.Sum(op => refresh.ChangeSummary.GetValueOrDefault(op));
-        context.Result = new DriftCheckResult(count > 0 || drifted.Count > 0, refresh.ChangeSummary, drifted);
-        await context.LogAsync(count > 0 || drifted.Count > 0
-            ? $"Drift found: {Math.Max(count, drifted.Count)} resource(s) changed outside the portal."
+        context.Result = new DriftCheckResult(count > 0, refresh.ChangeSummary, refresh.Steps);
+        await context.LogAsync(count > 0
+            ? $"Drift found: {count} resource(s) changed or deleted outside the portal."
             : "No drift: the cloud matches the stack.");
     }
 }

@@ -51,7 +51,7 @@ public sealed class EnvironmentService(
         ParameterBindingResult? binding = null;
         if (template is not null)
         {
-            binding = NormalizeClusterParameters(template, TemplateParameterBinder.Bind(template, command.Parameters ?? new Dictionary<string, JsonElement>()));
+            binding = TemplateParameterBinder.Bind(template, command.Parameters ?? new Dictionary<string, JsonElement>());
             errors.AddAll(binding.Errors);
             await ValidateClusterParametersAsync(template, binding, command.Name, errors, cancellationToken);
         }
@@ -270,7 +270,7 @@ public sealed class EnvironmentService(
         }
 
         var current = EnvironmentParameters.Read(environment);
-        var binding = NormalizeClusterParameters(template, TemplateParameterBinder.Bind(template, parameters, current));
+        var binding = TemplateParameterBinder.Bind(template, parameters, current);
         var errors = new FieldErrors();
         errors.AddAll(binding.Errors);
         await ValidateClusterParametersAsync(template, binding, name, errors, cancellationToken);
@@ -318,25 +318,6 @@ public sealed class EnvironmentService(
             Audit = new JobAudit(auditAction, $"environment/{name}", null, actor.RemoteAddress),
         }, cancellationToken: cancellationToken);
         return EnvironmentCommandResult.Accepted(jobId, name);
-    }
-
-    /// <summary>A cluster parameter's value is an environment name, not a secret, even when the manifest marks the
-    /// config key secret (the kubeconfig it resolves to is set as a secret by the job).</summary>
-    private static ParameterBindingResult NormalizeClusterParameters(EnvironmentTemplate template, ParameterBindingResult binding)
-    {
-        var clusterNames = template.Parameters.Where(p => p.Type == TemplateParameterType.Cluster).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        if (!binding.Secrets.Keys.Any(clusterNames.Contains))
-        {
-            return binding;
-        }
-
-        var values = binding.Values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
-        foreach (var name in clusterNames.Where(binding.Secrets.ContainsKey))
-        {
-            values[name] = JsonValue.Create(binding.Secrets[name]);
-        }
-
-        return binding with { Values = values, Secrets = binding.Secrets.Where(s => !clusterNames.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal) };
     }
 
     private async Task ValidateClusterParametersAsync(

@@ -72,8 +72,7 @@ public sealed class EnvironmentStackPreparer(
         {
             if (parameter.Type == TemplateParameterType.Cluster)
             {
-                var target = ClusterEnvironmentName(parameter, values, secrets);
-                if (target is not null)
+                if (values.GetValueOrDefault(parameter.Name) is JsonValue name && name.TryGetValue<string>(out var target))
                 {
                     var kubeconfig = await ResolveKubeconfigAsync(parameter, target, cancellationToken);
                     job.RegisterSecret(kubeconfig);
@@ -102,15 +101,6 @@ public sealed class EnvironmentStackPreparer(
         {
             await runner.SetAllConfigAsync(stack.Workspace, paths, path: true, cancellationToken);
         }
-    }
-
-    /// <summary>A cluster parameter holds an environment name; a manifest may mark it secret, so look in both places.</summary>
-    public static string? ClusterEnvironmentName(TemplateParameter parameter, IReadOnlyDictionary<string, JsonNode?> values, IReadOnlyDictionary<string, string> secrets)
-    {
-        ArgumentNullException.ThrowIfNull(parameter);
-        ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(secrets);
-        return values.GetValueOrDefault(parameter.Name) is JsonValue v && v.TryGetValue<string>(out var name) ? name : secrets.GetValueOrDefault(parameter.Name);
     }
 
     private async Task<string> ResolveKubeconfigAsync(TemplateParameter parameter, string environmentName, CancellationToken cancellationToken)

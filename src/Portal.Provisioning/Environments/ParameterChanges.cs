@@ -19,7 +19,7 @@ public static class ParameterChanges
         var changes = new List<ParameterChange>();
         foreach (var parameter in template.Parameters)
         {
-            if (parameter.Secret && parameter.Type != TemplateParameterType.Cluster)
+            if (parameter.HasSecretValue)
             {
                 if (secrets.Contains(parameter.Name))
                 {

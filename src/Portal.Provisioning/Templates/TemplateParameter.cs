@@ -35,4 +35,9 @@ public sealed record TemplateParameter(
     double? Minimum,
     double? Maximum,
     IReadOnlyList<string> Options,
-    bool Immutable);
+    bool Immutable)
+{
+    /// <summary>The value the user enters is itself secret. A cluster parameter is marked secret for the kubeconfig it
+    /// resolves to, but its value is an environment name: stored, shown and compared like any other.</summary>
+    public bool HasSecretValue => Secret && Type != TemplateParameterType.Cluster;
+}

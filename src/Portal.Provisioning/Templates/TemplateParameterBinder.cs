@@ -82,7 +82,7 @@ public static class TemplateParameterBinder
         // The value of a secret is never stored where it can be read back, so on an update an absent secret keeps
         // its stored value. A cluster parameter's value is only an environment name: the secret is the kubeconfig
         // the service resolves from it, so the name is kept with the other values.
-        if (parameter.Secret && parameter.Type != TemplateParameterType.Cluster)
+        if (parameter.HasSecretValue)
         {
             var secret = given ?? (current is null ? Default(parameter) : null);
             if (secret is not null)

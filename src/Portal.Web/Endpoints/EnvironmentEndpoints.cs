@@ -126,7 +126,7 @@ public static class EnvironmentEndpoints
             parameters[key] = value?.DeepClone();
         }
 
-        foreach (var secret in template?.Parameters.Where(p => p.Secret && p.Type != TemplateParameterType.Cluster) ?? [])
+        foreach (var secret in template?.Parameters.Where(p => p.HasSecretValue) ?? [])
         {
             parameters[secret.Name] = "[secret]";
         }

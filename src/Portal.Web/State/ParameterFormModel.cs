@@ -52,7 +52,7 @@ public sealed class ParameterFormModel
         var model = new ParameterFormModel(template, isUpdate: true);
         foreach (var parameter in template.Parameters)
         {
-            var secret = parameter.Secret && parameter.Type != TemplateParameterType.Cluster;
+            var secret = parameter.HasSecretValue;
             model.Set(parameter, secret ? null : current.GetValueOrDefault(parameter.Name));
         }
 

@@ -95,7 +95,7 @@ internal static partial class WorkloadReader
             {
                 fields.Report(key, $"refers to '{reference.Value}', but there is no parameter '{reference.Groups["name"].Value}'.");
             }
-            else if (parameter.Secret && parameter.Type != TemplateParameterType.Cluster)
+            else if (parameter.HasSecretValue)
             {
                 fields.Report(key, $"refers to '{reference.Value}', a secret parameter, whose value the portal does not keep.");
             }
