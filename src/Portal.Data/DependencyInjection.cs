@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditExporter>();
         services.AddSingleton<IJobQueryService, JobQueryService>();
         services.AddSingleton<IEnvironmentQueryService, EnvironmentQueryService>();
+        services.AddSingleton<IReleaseQueryService, ReleaseQueryService>();
         return builder;
     }
 

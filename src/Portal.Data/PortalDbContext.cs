@@ -17,6 +17,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ReleaseRecord> Releases => Set<ReleaseRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 

@@ -10,6 +10,9 @@ public sealed record EnvironmentCommandResult(
 {
     private static readonly IReadOnlyDictionary<string, string[]> s_noErrors = new Dictionary<string, string[]>();
 
+    /// <summary>For a release, rollback or restart: the release record the job finishes.</summary>
+    public long? ReleaseId { get; init; }
+
     public static EnvironmentCommandResult Accepted(long jobId, string environmentName) =>
         new(EnvironmentCommandStatus.Accepted, jobId, environmentName, s_noErrors, null);
 

@@ -16,6 +16,9 @@ public sealed partial class ClusterClient : IClusterClient, IDisposable
 {
     private static readonly MediaTypeWithQualityHeaderValue s_json = new("application/json");
 
+    // kubectl sends "application/json, */*": the log subresource answers text/plain.
+    private static readonly MediaTypeWithQualityHeaderValue s_any = new("*/*");
+
     private readonly ClusterConnection _connection;
     private readonly HttpClient _http;
     private readonly KubernetesOptions _options;
@@ -111,6 +114,27 @@ public sealed partial class ClusterClient : IClusterClient, IDisposable
         return document.RootElement.Deserialize(resource.TypeInfo);
     }
 
+    public async Task<string> ReadPodLogAsync(string? ns, string pod, PodLogOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var query = new QueryBuilder()
+            .Add("container", options.Container)
+            .Add("tailLines", options.TailLines?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add("previous", options.Previous ? "true" : null)
+            .Add("limitBytes", options.LimitBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var path = KubernetesResources.Pods.ItemPath(ns ?? DefaultNamespace, pod) + "/log" + query;
+        using var timeout = CreateTimeout(cancellationToken);
+        try
+        {
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), HttpCompletionOption.ResponseContentRead, timeout.Token, cancellationToken);
+            return await response.Content.ReadAsStringAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The Kubernetes API call to {_connection.Server} did not finish within {_options.RequestTimeout.TotalSeconds:0}s.");
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static HttpRequestMessage WithJson(HttpMethod method, string path, byte[] body, string contentType)
@@ -156,6 +180,7 @@ public sealed partial class ClusterClient : IClusterClient, IDisposable
             using var request = createRequest();
             request.RequestUri = UnderServer(request.RequestUri!);
             request.Headers.Accept.Add(s_json);
+            request.Headers.Accept.Add(s_any);
             var authorization = _connection.Credentials is null ? null : await _connection.Credentials.GetAuthorizationAsync(token);
             request.Headers.Authorization = authorization;
             HttpResponseMessage response;

@@ -36,6 +36,9 @@ public interface IClusterClient
     Task<T> PatchAsync<T>(KubernetesResource<T> resource, string? ns, string name, PatchType type, string patch, CancellationToken cancellationToken, string? fieldManager = null)
         where T : class, IKubernetesObject;
 
+    /// <summary>A container's log as text (<c>kubectl logs</c>); a waiting container gives a 400 <see cref="Errors.KubernetesApiException"/>.</summary>
+    Task<string> ReadPodLogAsync(string? ns, string pod, PodLogOptions options, CancellationToken cancellationToken);
+
     /// <summary>Deletes; returns the object as it now is when finalizers hold it (deletionTimestamp set), or null once it is gone.</summary>
     Task<T?> DeleteAsync<T>(KubernetesResource<T> resource, string? ns, string name, DeleteOptions? options, CancellationToken cancellationToken)
         where T : class, IKubernetesObject;

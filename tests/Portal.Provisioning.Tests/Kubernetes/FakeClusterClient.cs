@@ -72,4 +72,6 @@ internal sealed class FakeClusterClient<TItem> : IClusterClient
 
     public Task<T?> DeleteAsync<T>(KubernetesResource<T> resource, string? ns, string name, DeleteOptions? options, CancellationToken cancellationToken)
         where T : class, IKubernetesObject => throw new NotSupportedException();
+
+    public Task<string> ReadPodLogAsync(string? ns, string pod, PodLogOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
