@@ -38,7 +38,7 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.GetByTestId("release-history")).ToContainTextAsync("No releases yet");
         await workload.ScreenshotStepAsync("release-ui-01-workload");
 
-        // (a) A new tag: the image is checked as it is typed, previewed (the Pulumi diff), released, and rolled out.
+        // (a) A new tag: the image is checked as it is typed, previewed (running and new image of the direct patch), released, rolled out.
         await workload.GetByTestId("release-workload").ClickAsync();
         await page.WaitForURLAsync(new Regex("/environments/shop/release\\?workload=web$"));
         await page.Locator("main[data-interactive=true]").WaitForAsync();
@@ -49,7 +49,8 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.GetByTestId("error-image")).ToHaveCountAsync(0);
         await page.GetByTestId("release-preview").ClickAsync();
         await Expect(page.GetByTestId("release-submit")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        await Expect(page.GetByTestId("parameter-diff")).ToContainTextAsync("nginx:1.28");
+        await Expect(page.GetByTestId("release-current-image")).ToHaveTextAsync("nginx:1.27");
+        await Expect(page.GetByTestId("release-new-image")).ToHaveTextAsync("nginx:1.28");
         await page.ScreenshotStepAsync("release-ui-03-preview");
         await page.GetByTestId("release-submit").ClickAsync();
         await page.WaitForURLAsync(new Regex("/environments/shop$"));

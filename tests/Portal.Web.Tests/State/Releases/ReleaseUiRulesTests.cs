@@ -10,7 +10,7 @@ namespace Portal.Web.Tests.State.Releases;
 public sealed class ReleaseUiRulesTests
 {
     [Fact]
-    public void ResolveAll_ReplacesParameterReferencesWithTheEnvironmentsValues()
+    public void Of_ReplacesParameterReferencesWithTheEnvironmentsValues()
     {
         var template = new EnvironmentTemplate("eks", "EKS", "", "/tmp", "eks", [], [], "kubeconfig", [],
             [new TemplateWorkload("web", "${appNamespace}", "${appName}-web", "web", WorkloadReleaseStrategy.PulumiConfig, "appImage")]);
@@ -20,10 +20,10 @@ public sealed class ReleaseUiRulesTests
             ParametersJson = new JsonObject { ["appNamespace"] = "shop", ["appName"] = "front" }.ToJsonString(),
         };
 
-        var target = Assert.Single(WorkloadTarget.ResolveAll(template, environment));
+        var target = Assert.Single(ReleaseTargets.Of(template, environment));
 
         Assert.Equal(("shop", "front-web", "pulumi-config"), (target.Namespace, target.Deployment, target.StrategyName));
-        Assert.Contains("appImage", target.StrategyDescription, StringComparison.Ordinal);
+        Assert.Contains("appImage", ReleaseTargets.DescribeStrategy(target), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -37,5 +37,16 @@ public sealed class ReleaseUiRulesTests
             DateTimeOffset.UnixEpoch, null, null, 12, "{}");
 
         Assert.Equal(expected, ReleaseHistory.RollbackImage(release));
+    }
+
+    [Fact]
+    public void RollbackImage_SkipsRestartsAndGoesBackBeforeTheNewestImageChange()
+    {
+        ReleaseSummary Release(long id, ReleaseKind kind, string before, string after) => new(id, "dev-1", "web", kind, "patch", before, after, null,
+            ReleaseStatus.Succeeded, null, "ann", DateTimeOffset.UnixEpoch, null, null, id, "{}");
+
+        Assert.Equal("nginx:1.28", ReleaseTargets.RollbackImage(
+            [Release(4, ReleaseKind.Restart, "nginx:1.29", "nginx:1.29"), Release(3, ReleaseKind.Release, "nginx:1.28", "nginx:1.29"), Release(2, ReleaseKind.Release, "nginx:1.27", "nginx:1.28")]));
+        Assert.Null(ReleaseTargets.RollbackImage([Release(1, ReleaseKind.Restart, "nginx:1.27", "nginx:1.27")]));
     }
 }

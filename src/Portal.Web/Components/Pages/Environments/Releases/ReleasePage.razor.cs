@@ -60,7 +60,7 @@ public sealed partial class ReleasePage : IDisposable
 
     private string EnvironmentUrl => $"/environments/{Uri.EscapeDataString(Name)}";
 
-    private WorkloadTarget? Target => _targets.FirstOrDefault(t => t.Name == _workload);
+    private WorkloadTarget? Target => _targets.FirstOrDefault(t => t.Workload.Name == _workload);
 
     /// <summary>The preview is shown and says what would happen: a patch's images, or a finished Pulumi preview.</summary>
     private bool CanRelease => _preview is { Command.Status: EnvironmentCommandStatus.Accepted } && (_previewJob is null || _previewJob.State == JobState.Succeeded);
@@ -74,9 +74,9 @@ public sealed partial class ReleasePage : IDisposable
             return;
         }
 
-        _targets = WorkloadTarget.ResolveAll(template, _environment);
-        _workload = _targets.FirstOrDefault(t => t.Name == WorkloadQuery)?.Name ?? (_targets.Count > 0 ? _targets[0].Name : null);
-        await LoadWorkloadAsync(template, ImageQuery);
+        _targets = ReleaseTargets.Of(template, _environment);
+        _workload = _targets.FirstOrDefault(t => t.Workload.Name == WorkloadQuery)?.Workload.Name ?? (_targets.Count > 0 ? _targets[0].Workload.Name : null);
+        await LoadWorkloadAsync(ImageQuery);
     }
 
     private string[] ErrorsFor(string field)
@@ -89,10 +89,7 @@ public sealed partial class ReleasePage : IDisposable
     {
         _workload = workload;
         ClearPreview();
-        if (_environment is not null && Catalog.Find(_environment.TemplateName) is { } template)
-        {
-            await LoadWorkloadAsync(template, null);
-        }
+        await LoadWorkloadAsync(null);
     }
 
     private void ImageChanged(string? image)
@@ -106,16 +103,16 @@ public sealed partial class ReleasePage : IDisposable
     }
 
     // The workload's recent images to pick from, and a starting value: the image asked for, else the one last released or configured.
-    private async Task LoadWorkloadAsync(EnvironmentTemplate template, string? image)
+    private async Task LoadWorkloadAsync(string? image)
     {
         if (Target is not { } target)
         {
             return;
         }
 
-        var history = await ReleaseQueries.ListAsync(new ReleaseFilter(Name, target.Name), 0, 30);
+        var history = await ReleaseQueries.ListAsync(new ReleaseFilter(Name, target.Workload.Name), 0, 30);
         _recentImages = [.. history.Items.Where(r => r.Kind != ReleaseKind.Restart && r.ImageAfter is not null).Select(r => r.ImageAfter!).Distinct(StringComparer.Ordinal).Take(RecentImageCount)];
-        var configured = target.ImageConfigKey is { } key && template.Parameters.FirstOrDefault(p => p.ConfigKey == key && !p.Secret) is { } parameter
+        var configured = target.ImageParameter is { Secret: false } parameter
             && EnvironmentParameters.Read(_environment!).GetValueOrDefault(parameter.Name) is JsonValue value && value.TryGetValue<string>(out var text)
             ? text
             : null;

@@ -23,7 +23,9 @@ public sealed partial class WorkloadsSection
     private static readonly TimeSpan s_renderInterval = TimeSpan.FromMilliseconds(250);
 
     private IReadOnlyList<WorkloadTarget> _targets = [];
+    private const int RollbackSearchDepth = 50;
     private Dictionary<string, ReleaseSummary> _latest = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _rollbackImages = new(StringComparer.Ordinal);
     private RenderThrottle? _throttle;
     private CancellationTokenSource? _connecting;
     private EnvironmentCluster? _cluster;
@@ -72,7 +74,7 @@ public sealed partial class WorkloadsSection
         }
 
         _activeKey = key;
-        _targets = WorkloadTarget.ResolveAll(Template, Environment);
+        _targets = ReleaseTargets.Of(Template, Environment);
         await LoadLatestAsync();
 
         // Prerendering is a one-shot HTML pass: watching there would only open watches to close them at once.
@@ -92,33 +94,44 @@ public sealed partial class WorkloadsSection
     private async Task LoadLatestAsync()
     {
         var latest = await ReleaseQueries.GetLatestPerWorkloadAsync(Environment.Name);
+        var rollbackImages = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var release in latest)
+        {
+            var recent = await ReleaseQueries.ListAsync(new ReleaseFilter(Environment.Name, release.Workload), 0, RollbackSearchDepth);
+            if (ReleaseTargets.RollbackImage(recent.Items) is { } image)
+            {
+                rollbackImages[release.Workload] = image;
+            }
+        }
+
         _latest = latest.ToDictionary(r => r.Workload, StringComparer.Ordinal);
+        _rollbackImages = rollbackImages;
     }
 
     private string ReleaseUrl(WorkloadTarget target) =>
-        $"/environments/{Uri.EscapeDataString(Environment.Name)}/release?workload={Uri.EscapeDataString(target.Name)}";
+        $"/environments/{Uri.EscapeDataString(Environment.Name)}/release?workload={Uri.EscapeDataString(target.Workload.Name)}";
 
     private async Task RestartAsync(WorkloadTarget target, string? image)
     {
-        var question = $"Restart {target.Name}? Its pods are replaced by a rolling update (the kubectl.kubernetes.io/restartedAt annotation)"
+        var question = $"Restart {target.Workload.Name}? Its pods are replaced by a rolling update (the kubectl.kubernetes.io/restartedAt annotation)"
             + (image is null ? "." : $"; the image stays {image}.");
-        if (await Dialogs.Confirm(question, $"Restart {target.Name}", new ConfirmOptions { OkButtonText = "Restart", CancelButtonText = "Not now" }) == true)
+        if (await Dialogs.Confirm(question, $"Restart {target.Workload.Name}", new ConfirmOptions { OkButtonText = "Restart", CancelButtonText = "Not now" }) == true)
         {
-            await OnCommand.InvokeAsync(await Releases.RestartAsync(Environment.Name, target.Name, Actor.ToActorContext()));
+            await OnCommand.InvokeAsync(await Releases.RestartAsync(Environment.Name, target.Workload.Name, Actor.ToActorContext()));
         }
     }
 
-    private async Task RollbackAsync(WorkloadTarget target, ReleaseSummary? last)
+    private async Task RollbackAsync(WorkloadTarget target, string? image, string? current)
     {
-        if (last?.ImageBefore is not { } before)
+        if (image is null)
         {
             return;
         }
 
-        var question = $"Roll {target.Name} back to {before}? This is a new release of that image, replacing {last.ImageAfter ?? "the current image"}, tracked like any release.";
-        if (await Dialogs.Confirm(question, $"Roll back {target.Name}", new ConfirmOptions { OkButtonText = "Roll back", CancelButtonText = "Not now" }) == true)
+        var question = $"Roll {target.Workload.Name} back to {image}? This is a new release of that image, replacing {current ?? "the current image"}, tracked like any release.";
+        if (await Dialogs.Confirm(question, $"Roll back {target.Workload.Name}", new ConfirmOptions { OkButtonText = "Roll back", CancelButtonText = "Not now" }) == true)
         {
-            await OnCommand.InvokeAsync(await Releases.RollbackAsync(Environment.Name, target.Name, null, Actor.ToActorContext()));
+            await OnCommand.InvokeAsync(await Releases.RollbackAsync(Environment.Name, target.Workload.Name, null, Actor.ToActorContext()));
         }
     }
 
