@@ -14,7 +14,7 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
 {
     // The sandbox divides every delay by the speed: the Deployment's 600 s progress deadline passes in 12 s.
     private static readonly Dictionary<string, string> s_fast = new() { ["Sandbox__Speed"] = "50" };
-    private static readonly LocatorAssertionsToHaveTextOptions s_rollout = new() { Timeout = 90_000 };
+    private static readonly LocatorAssertionsToContainTextOptions s_rollout = new() { Timeout = 90_000 };
 
     [Fact]
     public async Task Release_Crash_Rollback_Restart_Compare_ThroughThePages()
@@ -56,9 +56,9 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await page.WaitForURLAsync(new Regex("/environments/shop$"));
 
         await Expect(lastRelease.GetByTestId("release-status")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 120_000 });
-        await Expect(workload.Locator("[data-testid=replicaset][data-new=true]").GetByTestId("replicaset-image")).ToHaveTextAsync("nginx:1.28", s_rollout);
+        await Expect(workload.Locator("[data-testid=replicaset][data-new=true]").GetByTestId("replicaset-image")).ToHaveTextAsync("nginx:1.28", new() { Timeout = 90_000 });
         await Expect(workload.Locator("[data-testid=replicaset][data-new=true]")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 60_000 });
-        await Expect(verdict).ToHaveTextAsync("deployment \"web\" successfully rolled out", s_rollout);
+        await Expect(verdict).ToContainTextAsync("deployment \"web\" successfully rolled out", s_rollout);
         await Expect(workload.GetByTestId("workload-current-image")).ToHaveTextAsync("nginx:1.28");
         await workload.ScreenshotStepAsync("release-ui-04-rolled-out");
 
@@ -69,10 +69,10 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByTestId("release-submit").ClickAsync(new() { Timeout = 60_000 });
         await page.WaitForURLAsync(new Regex("/environments/shop$"));
         var failing = workload.Locator("[data-testid=rollout-pod][data-failing=true]").First;
-        await Expect(failing.GetByTestId("rollout-pod-reason")).ToHaveTextAsync("CrashLoopBackOff", s_rollout);
+        await Expect(failing.GetByTestId("rollout-pod-reason")).ToHaveTextAsync("CrashLoopBackOff", new() { Timeout = 90_000 });
         await failing.GetByTestId("show-logs").ClickAsync();
         await Expect(workload.GetByTestId("pod-logs")).ToContainTextAsync("crash", new() { Timeout = 30_000 });
-        await Expect(verdict).ToHaveTextAsync("deployment \"web\" exceeded its progress deadline", s_rollout);
+        await Expect(verdict).ToContainTextAsync("deployment \"web\" exceeded its progress deadline", s_rollout);
         await Expect(verdict).ToHaveAttributeAsync("data-state", "Failed");
         await workload.ScreenshotStepAsync("release-ui-05-crash-deadline");
         await Expect(lastRelease.GetByTestId("release-status")).ToHaveAttributeAsync("data-status", "Failed", new() { Timeout = 120_000 });
@@ -81,11 +81,12 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(workload.GetByTestId("rollback-workload")).ToBeEnabledAsync(new() { Timeout = 60_000 });
         await workload.GetByTestId("rollback-workload").ClickAsync();
         await Expect(page.Locator(".rz-dialog")).ToContainTextAsync("nginx:1.28");
+        await page.WaitForTimeoutAsync(500); // the dialog's fade-in, for the screenshot
         await page.ScreenshotStepAsync("release-ui-06-rollback-confirm");
         await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Roll back" }).ClickAsync();
         await Expect(lastRelease.GetByTestId("release-kind")).ToHaveAttributeAsync("data-kind", "Rollback", new() { Timeout = 30_000 });
         await Expect(lastRelease.GetByTestId("release-status")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 120_000 });
-        await Expect(verdict).ToHaveTextAsync("deployment \"web\" successfully rolled out", s_rollout);
+        await Expect(verdict).ToContainTextAsync("deployment \"web\" successfully rolled out", s_rollout);
         await Expect(workload.GetByTestId("workload-current-image")).ToHaveTextAsync("nginx:1.28");
         await Expect(workload.Locator("[data-testid=rollout-pod][data-failing=true]")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
         await workload.ScreenshotStepAsync("release-ui-07-rolled-back");
@@ -96,7 +97,7 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Restart" }).ClickAsync();
         await Expect(lastRelease.GetByTestId("release-kind")).ToHaveAttributeAsync("data-kind", "Restart", new() { Timeout = 30_000 });
         await Expect(lastRelease.GetByTestId("release-status")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 120_000 });
-        await Expect(verdict).ToHaveTextAsync("deployment \"web\" successfully rolled out", s_rollout);
+        await Expect(verdict).ToContainTextAsync("deployment \"web\" successfully rolled out", s_rollout);
         await workload.ScreenshotStepAsync("release-ui-08-restarted");
 
         // (e) The history: four releases, newest first; compare the good release with the crashing one.
