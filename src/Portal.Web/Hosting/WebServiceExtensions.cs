@@ -26,6 +26,7 @@ public static class WebServiceExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddScoped<CurrentActor>();
         services.AddSecretRedactionToLogging();
+        services.AddSingleton<State.Releases.PodLogReader>();
 
         // The simulated cloud, in sandbox mode only (see SandboxCloudHost).
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName)
