@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Provisioning.Pulumi;
+using Portal.Web.Authentication;
 using Portal.Web.State;
 using Radzen;
 
@@ -25,6 +26,7 @@ public static class WebServiceExtensions
         // The API speaks camelCase JSON with enums as camelCase strings, like job payloads and audit details.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddScoped<CurrentActor>();
+        services.AddPortalAuthentication();
 
         // The simulated cloud, in sandbox mode only (see SandboxCloudHost).
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName)
@@ -42,6 +44,8 @@ public static class WebServiceExtensions
         }
 
         app.UseStatusCodePages();
+        app.UsePortalSecurityHeaders();
+        app.UsePortalAuthentication();
         app.UseAntiforgery();
         return app;
     }
@@ -49,7 +53,10 @@ public static class WebServiceExtensions
     public static WebApplication MapPortalComponents(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapSignInEndpoints();
+
+        // Every page needs a signed-in user; the sign-in and error pages say [AllowAnonymous].
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode().RequireAuthorization(AuthenticationSetup.SignedIn);
         return app;
     }
 }
