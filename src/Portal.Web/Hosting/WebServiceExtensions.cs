@@ -56,7 +56,15 @@ public static class WebServiceExtensions
         app.MapSignInEndpoints();
 
         // Every page needs a signed-in user; the sign-in and error pages say [AllowAnonymous].
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode().RequireAuthorization(AuthenticationSetup.SignedIn);
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode().RequireAuthorization(AuthenticationSetup.SignedIn)
+            .Add(endpoint =>
+            {
+                // The framework's script is mapped here too; the statically rendered sign-in page needs it before anyone is signed in.
+                if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.StartsWith("/_framework/", StringComparison.Ordinal) == true)
+                {
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+                }
+            });
         return app;
     }
 }
