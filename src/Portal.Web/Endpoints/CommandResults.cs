@@ -14,7 +14,7 @@ public static class CommandResults
             EnvironmentCommandStatus.Accepted => Results.Accepted(
                 $"/api/jobs/{result.JobId}",
                 new JobAccepted(result.JobId!.Value, result.EnvironmentName, $"/api/jobs/{result.JobId}",
-                    result.EnvironmentName is null ? null : $"/api/environments/{result.EnvironmentName}")),
+                    result.EnvironmentName is null ? null : $"/api/environments/{result.EnvironmentName}", result.ReleaseId)),
             EnvironmentCommandStatus.Invalid => Results.ValidationProblem(
                 result.Errors.ToDictionary(e => e.Key, e => e.Value), detail: "Nothing was changed: correct the fields named in 'errors'."),
             EnvironmentCommandStatus.NotFound => Results.Problem(title: "Not found", detail: result.Message, statusCode: StatusCodes.Status404NotFound),

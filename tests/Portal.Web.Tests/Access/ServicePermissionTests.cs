@@ -4,11 +4,12 @@ using Portal.Data.Entities;
 using Portal.Provisioning.Access;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
+using Portal.Provisioning.Releases;
 
 namespace Portal.Web.Tests.Access;
 
 /// <summary>
-/// Every method of the environment service, the job cancel and the self-test, called as each role on a development and
+/// Every method of the environment and release services, the job cancel and the self-test, called as each role on a development and
 /// a production environment: allowed (anything but Forbidden) or denied (Forbidden, and a denied audit entry). The
 /// expectations are written out here, not derived from <see cref="PortalPermissions"/>, so a change of the matrix fails.
 /// </summary>
@@ -33,6 +34,10 @@ public sealed class ServicePermissionTests(ServicePermissionTests.Portal portal)
             ("reveal", [Ad], [Ad]),
             ("cancel-job", [O, Ad], [O, Ad]),
             ("self-test", [Ad], [Ad]),
+            ("release-preview", [O, Ad], [O, Ad]),
+            ("release", [O, Ad], [O, Ad]),
+            ("rollback", [O, Ad], [O, Ad]),
+            ("restart", [O, Ad], [O, Ad]),
         };
         var data = new TheoryData<string, string, EnvironmentClass, string>();
         foreach (var (operation, development, production) in table)
@@ -57,6 +62,7 @@ public sealed class ServicePermissionTests(ServicePermissionTests.Portal portal)
         await portal.Factory.InsertEnvironmentAsync(name, environmentClass);
         var environments = portal.Factory.Services.GetRequiredService<IEnvironmentService>();
         var jobControl = portal.Factory.Services.GetRequiredService<IJobControlService>();
+        var releases = portal.Factory.Services.GetRequiredService<IReleaseService>();
         var bad = new Dictionary<string, JsonElement> { ["noSuchParameter"] = JsonDocument.Parse("1").RootElement };
 
         bool forbidden;
@@ -99,6 +105,18 @@ public sealed class ServicePermissionTests(ServicePermissionTests.Portal portal)
             case "self-test":
                 forbidden = (await jobControl.RunSelfTestAsync(actor)).Status == EnvironmentCommandStatus.Forbidden;
                 break;
+            case "release-preview":
+                forbidden = (await releases.PreviewAsync(new ReleaseCommand(name, "web", "nginx:1.29"), actor)).Command.Status == EnvironmentCommandStatus.Forbidden;
+                break;
+            case "release":
+                forbidden = (await releases.ReleaseAsync(new ReleaseCommand(name, "web", "nginx:1.29"), actor)).Status == EnvironmentCommandStatus.Forbidden;
+                break;
+            case "rollback":
+                forbidden = (await releases.RollbackAsync(name, "web", null, actor)).Status == EnvironmentCommandStatus.Forbidden;
+                break;
+            case "restart":
+                forbidden = (await releases.RestartAsync(name, "web", actor)).Status == EnvironmentCommandStatus.Forbidden;
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, null);
         }
@@ -121,6 +139,10 @@ public sealed class ServicePermissionTests(ServicePermissionTests.Portal portal)
         "reveal" => "environment.output.reveal",
         "cancel-job" => "job.cancel",
         "self-test" => "system.self-test",
+        "release-preview" => "release.preview",
+        "release" => "release.create",
+        "rollback" => "release.rollback",
+        "restart" => "release.restart",
         _ => $"environment.{operation}",
     };
 
