@@ -5,7 +5,7 @@ namespace Portal.Provisioning.Access;
 
 public static class AccessServiceCollectionExtensions
 {
-    /// <summary>The <c>Auth</c> options, accounts, API tokens, access audit and the startup seeding of users.</summary>
+    /// <summary>The <c>Auth</c> options, accounts, API tokens and the access checks and their audit.</summary>
     public static IServiceCollection AddPortalAccess(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
@@ -16,7 +16,10 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton<IAccountService>(provider => provider.GetRequiredService<AccountService>());
         services.AddSingleton<IApiTokenService, ApiTokenService>();
         services.AddSingleton<IJobControlService, JobControlService>();
-        services.AddHostedService<AccountBootstrapper>();
         return services;
     }
+
+    /// <summary>At startup, the sandbox's demo users or the initial admin (the web host only: not job hosts or the users command).</summary>
+    public static IServiceCollection AddPortalAccountSeeding(this IServiceCollection services) =>
+        services.AddHostedService<AccountBootstrapper>();
 }

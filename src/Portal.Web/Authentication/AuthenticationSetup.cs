@@ -18,6 +18,7 @@ public static class AuthenticationSetup
     public static IServiceCollection AddPortalAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<TrustedProxyList>();
+        services.AddPortalAccountSeeding();
         services.AddAuthentication(PortalAuthenticationSchemes.Portal)
             .AddPolicyScheme(PortalAuthenticationSchemes.Portal, "Portal", o => o.ForwardDefaultSelector = SelectScheme)
             .AddCookie(PortalAuthenticationSchemes.Cookie, o =>
