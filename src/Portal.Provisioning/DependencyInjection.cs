@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Portal.Provisioning.Access;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Kubernetes;
@@ -12,6 +13,7 @@ public static class DependencyInjection
     /// <summary>The job queue and worker, the handlers of every job kind, and the seams to Pulumi and Kubernetes.</summary>
     public static IHostApplicationBuilder AddPortalProvisioning(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddPortalAccess();
         builder.Services.AddPortalJobs();
         builder.Services.AddPortalPulumi();
         builder.Services.AddPortalKubernetes();

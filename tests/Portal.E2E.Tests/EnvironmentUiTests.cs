@@ -18,6 +18,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
     {
         await using var portal = await PortalProcess.StartAsync(settings: s_fast);
         var page = await browser.NewPageAsync(portal.BaseAddress);
+        await page.SignInAsync("operator");
 
         await page.GotoInteractiveAsync("/");
         await page.GetByTestId("new-environment").ClickAsync();
@@ -39,6 +40,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
     {
         await using var portal = await PortalProcess.StartAsync(settings: s_fast);
         var page = await browser.NewPageAsync(portal.BaseAddress);
+        await page.SignInAsync("admin");
 
         await page.SetViewportSizeAsync(1400, 1700);
         await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
@@ -113,6 +115,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         // A crashing image keeps the Deployment from becoming ready: Pulumi's await times out (30 s at this speed).
         await using var portal = await PortalProcess.StartAsync(settings: new Dictionary<string, string> { ["Sandbox__Speed"] = "100" });
         var page = await browser.NewPageAsync(portal.BaseAddress);
+        await page.SignInAsync("operator");
         await page.SetViewportSizeAsync(1400, 1500);
 
         await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
@@ -140,6 +143,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         await using (var first = await PortalProcess.StartAsync(data, slow))
         {
             var page = await browser.NewPageAsync(first.BaseAddress);
+            await page.SignInAsync("operator");
             await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
             await page.GetByTestId("environment-name").FillAsync("crashy");
             await page.GetByTestId("environment-class").ClickAsync();
@@ -153,6 +157,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
 
         await using var second = await PortalProcess.StartAsync(data, new Dictionary<string, string> { ["Sandbox__Speed"] = "10" });
         var again = await browser.NewPageAsync(second.BaseAddress);
+        await again.SignInAsync("operator");
         await again.SetViewportSizeAsync(1400, 1300);
         await again.GotoInteractiveAsync("/environments/crashy");
         await Expect(again.GetByTestId("environment-status")).ToHaveTextAsync("Interrupted");
@@ -179,7 +184,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         await again.ScreenshotStepAsync("env-ui-15-recovered");
 
         // Each recovery action is audited, the crash lost none, and the chain verifies.
-        using var api = new HttpClient { BaseAddress = second.BaseAddress };
+        using var api = second.CreateApiClient();
         var audit = await api.GetFromJsonAsync<JsonElement>("/api/audit?environment=crashy&take=200");
         var actions = audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "environment.create", "job.interrupted", "environment.unlock", "environment.clear-pending", "environment.retry", "job.succeeded" }, actions);
@@ -192,6 +197,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
     {
         await using var portal = await PortalProcess.StartAsync(settings: s_fast);
         var page = await browser.NewPageAsync(portal.BaseAddress);
+        await page.SignInAsync("operator");
         await page.SetViewportSizeAsync(1400, 1500);
         await CreateAsync(page, "eks-environment", "platform", "Development");
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });

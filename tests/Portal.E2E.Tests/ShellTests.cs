@@ -13,6 +13,7 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
     {
         await using var portal = await PortalProcess.StartAsync();
         var page = await browser.NewPageAsync(portal.BaseAddress);
+        await page.SignInAsync("operator");
 
         await page.GotoInteractiveAsync("/");
 
@@ -33,6 +34,7 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
     {
         await using var portal = await PortalProcess.StartAsync();
         var page = await browser.NewPageAsync(portal.BaseAddress);
+        await page.SignInAsync("admin");
 
         await page.GotoInteractiveAsync("/settings");
         await Expect(page.GetByTestId("health")).ToContainTextAsync("worker");

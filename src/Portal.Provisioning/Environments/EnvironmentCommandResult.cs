@@ -25,4 +25,6 @@ public sealed record EnvironmentCommandResult(
     public static EnvironmentCommandResult NotFound(string message) => new(EnvironmentCommandStatus.NotFound, null, null, s_noErrors, message);
 
     public static EnvironmentCommandResult Conflict(string message) => new(EnvironmentCommandStatus.Conflict, null, null, s_noErrors, message);
+
+    public static EnvironmentCommandResult Forbidden(string message) => new(EnvironmentCommandStatus.Forbidden, null, null, s_noErrors, message);
 }

@@ -13,4 +13,7 @@ public enum EnvironmentCommandStatus
 
     /// <summary>The environment is not in a state that allows this (e.g. retry with nothing to retry).</summary>
     Conflict,
+
+    /// <summary>The actor's roles do not allow it; <see cref="EnvironmentCommandResult.Message"/> says which role it needs. Audited as denied.</summary>
+    Forbidden,
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Queries;
+using Portal.Provisioning.Access;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Secrets;
 using Portal.Provisioning.Templates;
@@ -18,12 +19,18 @@ public sealed class EnvironmentService(
     IJobQueryService jobs,
     IDbContextFactory<PortalDbContext> contextFactory,
     ISecretProtector protector,
+    AccessGuard guard,
     TimeProvider clock) : IEnvironmentService
 {
     public async Task<EnvironmentCommandResult> CreateAsync(CreateEnvironmentCommand command, ActorContext actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
+        if (await guard.DenyEnvironmentCommandAsync(actor, PortalAction.CreateEnvironment, command.Class, "environment.create", command.Name, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var errors = new FieldErrors();
         errors.Add("name", EnvironmentNameRules.Validate(command.Name));
         if (errors.IsEmpty && await environments.FindAsync(command.Name!, cancellationToken) is not null)
@@ -135,6 +142,11 @@ public sealed class EnvironmentService(
     public async Task<EnvironmentCommandResult> ApplyPreviewAsync(string name, long previewJobId, ActorContext actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await guard.DenyEnvironmentCommandAsync(actor, PortalAction.ChangeSettings, null, "environment.update", name, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         if (await environments.FindAsync(name, cancellationToken) is not { } environment)
         {
             return NotFound(name);
@@ -166,14 +178,24 @@ public sealed class EnvironmentService(
     }
 
     public Task<EnvironmentCommandResult> CheckDriftAsync(string name, ActorContext actor, CancellationToken cancellationToken = default) =>
-        QueueSimpleAsync(name, actor, EnvironmentJobKinds.DriftCheck, $"Drift check {name}", "environment.drift-check", cancellationToken);
+        QueueSimpleAsync(name, actor, PortalAction.CheckDrift, EnvironmentJobKinds.DriftCheck, $"Drift check {name}", "environment.drift-check", cancellationToken);
 
     public async Task<EnvironmentCommandResult> DestroyAsync(string name, ActorContext actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await guard.DenyEnvironmentCommandAsync(actor, PortalAction.DestroyEnvironment, null, "environment.destroy", name, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         if (await environments.FindAsync(name, cancellationToken) is not { } environment)
         {
             return NotFound(name);
+        }
+
+        if (await guard.DenyEnvironmentCommandAsync(actor, PortalAction.DestroyEnvironment, environment.Class, "environment.destroy", name, cancellationToken) is { } forbiddenByClass)
+        {
+            return forbiddenByClass;
         }
 
         var dependents = await FindDependentsAsync(environment.Name, cancellationToken);
@@ -183,12 +205,17 @@ public sealed class EnvironmentService(
                 $"Environment(s) {string.Join(", ", dependents)} run on the cluster of '{name}'; destroy them first.");
         }
 
-        return await QueueSimpleAsync(name, actor, EnvironmentJobKinds.Destroy, $"Destroy {name}", "environment.destroy", cancellationToken);
+        return await QueueSimpleAsync(name, actor, PortalAction.DestroyEnvironment, EnvironmentJobKinds.Destroy, $"Destroy {name}", "environment.destroy", cancellationToken);
     }
 
     public async Task<EnvironmentCommandResult> RetryAsync(string name, long jobId, ActorContext actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await guard.DenyEnvironmentCommandAsync(actor, PortalAction.ChangeSettings, null, "environment.retry", name, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         if (await environments.FindAsync(name, cancellationToken) is not { } environment)
         {
             return NotFound(name);
@@ -198,6 +225,12 @@ public sealed class EnvironmentService(
         if (job is null || job.EnvironmentId != environment.Id)
         {
             return EnvironmentCommandResult.NotFound($"Job {jobId} is not a job of environment '{name}'.");
+        }
+
+        // A retry runs the same operation again, so it needs what that operation needs (a production destroy: Admin).
+        if (await guard.DenyEnvironmentCommandAsync(actor, ActionOf(job.Kind), environment.Class, "environment.retry", name, cancellationToken) is { } forbiddenByKind)
+        {
+            return forbiddenByKind;
         }
 
         if (job.State is not (JobState.Failed or JobState.Cancelled or JobState.Interrupted) || !EnvironmentJobKinds.Retryable.Contains(job.Kind))
@@ -220,14 +253,20 @@ public sealed class EnvironmentService(
     }
 
     public Task<EnvironmentCommandResult> UnlockStackAsync(string name, ActorContext actor, CancellationToken cancellationToken = default) =>
-        QueueSimpleAsync(name, actor, EnvironmentJobKinds.Unlock, $"Cancel stack lock of {name}", "environment.unlock", cancellationToken);
+        QueueSimpleAsync(name, actor, PortalAction.RecoverStack, EnvironmentJobKinds.Unlock, $"Cancel stack lock of {name}", "environment.unlock", cancellationToken);
 
     public Task<EnvironmentCommandResult> ClearPendingOperationsAsync(string name, ActorContext actor, CancellationToken cancellationToken = default) =>
-        QueueSimpleAsync(name, actor, EnvironmentJobKinds.ClearPending, $"Clear pending operations of {name}", "environment.clear-pending", cancellationToken);
+        QueueSimpleAsync(name, actor, PortalAction.RecoverStack, EnvironmentJobKinds.ClearPending, $"Clear pending operations of {name}", "environment.clear-pending", cancellationToken);
 
     public async Task<OutputRevealResult> RevealOutputAsync(string name, string output, ActorContext actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        var decision = await guard.CheckAsync(actor, PortalAction.RevealSecret, null, "environment.output.reveal", $"environment/{name}/outputs/{output}", name, cancellationToken);
+        if (!decision.Allowed)
+        {
+            return new OutputRevealResult(null, decision.Reason) { Forbidden = true };
+        }
+
         if (await environments.FindAsync(name, cancellationToken) is not { } environment)
         {
             return new OutputRevealResult(null, $"No environment named '{name}'.");
@@ -259,6 +298,12 @@ public sealed class EnvironmentService(
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(actor);
+        var auditAction = kind == EnvironmentJobKinds.Preview ? "environment.preview" : "environment.update";
+        if (await guard.DenyEnvironmentCommandAsync(actor, PortalAction.ChangeSettings, null, auditAction, name, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         if (await environments.FindAsync(name, cancellationToken) is not { } environment)
         {
             return NotFound(name);
@@ -299,9 +344,14 @@ public sealed class EnvironmentService(
     }
 
     private async Task<EnvironmentCommandResult> QueueSimpleAsync(
-        string name, ActorContext actor, string kind, string title, string auditAction, CancellationToken cancellationToken)
+        string name, ActorContext actor, PortalAction action, string kind, string title, string auditAction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await guard.DenyEnvironmentCommandAsync(actor, action, null, auditAction, name, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         if (await environments.FindAsync(name, cancellationToken) is not { } environment)
         {
             return NotFound(name);
@@ -368,6 +418,15 @@ public sealed class EnvironmentService(
                 .Any(p => EnvironmentParameters.Read(c.ParametersJson).GetValueOrDefault(p.Name) is JsonValue v && v.TryGetValue<string>(out var s) && s == clusterEnvironment))
             .Select(c => c.Name)];
     }
+
+    private static PortalAction ActionOf(string jobKind) => jobKind switch
+    {
+        EnvironmentJobKinds.Provision => PortalAction.CreateEnvironment,
+        EnvironmentJobKinds.Destroy => PortalAction.DestroyEnvironment,
+        EnvironmentJobKinds.DriftCheck => PortalAction.CheckDrift,
+        EnvironmentJobKinds.Unlock or EnvironmentJobKinds.ClearPending => PortalAction.RecoverStack,
+        _ => PortalAction.ChangeSettings,
+    };
 
     private static EnvironmentCommandResult NotFound(string name) => EnvironmentCommandResult.NotFound($"No environment named '{name}'.");
 }

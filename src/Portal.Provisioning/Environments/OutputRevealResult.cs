@@ -4,4 +4,7 @@ namespace Portal.Provisioning.Environments;
 public sealed record OutputRevealResult(string? Value, string? Error)
 {
     public bool Revealed => Error is null;
+
+    /// <summary>The actor may not reveal secrets (Admin only); audited as denied.</summary>
+    public bool Forbidden { get; init; }
 }

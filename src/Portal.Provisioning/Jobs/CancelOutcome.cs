@@ -15,4 +15,7 @@ public enum CancelOutcome
     AlreadyFinished,
 
     NotFound,
+
+    /// <summary>The actor's roles do not allow cancelling (see <c>PortalPermissions</c>); nothing changed.</summary>
+    Forbidden,
 }

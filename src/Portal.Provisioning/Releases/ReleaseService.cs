@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Portal.Data.Entities;
 using Portal.Data.Queries;
+using Portal.Provisioning.Access;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Templates;
@@ -15,6 +16,7 @@ public sealed class ReleaseService(
     IReleaseQueryService releases,
     IEnvironmentService environmentService,
     WorkloadImageReader images,
+    AccessGuard guard,
     TimeProvider clock) : IReleaseService
 {
     private const int RollbackSearchDepth = 100;
@@ -23,6 +25,11 @@ public sealed class ReleaseService(
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
+        if (await guard.DenyEnvironmentCommandAsync(actor, PortalAction.Release, null, "release.preview", command.Environment, cancellationToken) is { } forbidden)
+        {
+            return new ReleasePreviewResult(forbidden, null, null, null);
+        }
+
         var (resolved, error) = await ResolveAsync(command.Environment, command.Workload, command.Image, requireImage: true, cancellationToken);
         if (resolved is null)
         {
@@ -49,6 +56,11 @@ public sealed class ReleaseService(
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
+        if (await guard.DenyEnvironmentCommandAsync(actor, PortalAction.Release, null, "release.create", command.Environment, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var (resolved, error) = await ResolveAsync(command.Environment, command.Workload, command.Image, requireImage: true, cancellationToken);
         if (resolved is null)
         {
@@ -63,6 +75,11 @@ public sealed class ReleaseService(
     public async Task<EnvironmentCommandResult> RollbackAsync(string environment, string workload, long? toReleaseId, ActorContext actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await guard.DenyEnvironmentCommandAsync(actor, PortalAction.Release, null, "release.rollback", environment, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var (resolved, error) = await ResolveAsync(environment, workload, null, requireImage: false, cancellationToken);
         if (resolved is null)
         {
@@ -112,6 +129,11 @@ public sealed class ReleaseService(
     public async Task<EnvironmentCommandResult> RestartAsync(string environment, string workload, ActorContext actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await guard.DenyEnvironmentCommandAsync(actor, PortalAction.Release, null, "release.restart", environment, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var (resolved, error) = await ResolveAsync(environment, workload, null, requireImage: false, cancellationToken);
         if (resolved is null)
         {

@@ -3,7 +3,7 @@ using Portal.Web.Endpoints.Contracts;
 
 namespace Portal.Web.Endpoints;
 
-/// <summary>Maps an <see cref="EnvironmentCommandResult"/> to HTTP: 202 with the job, 400 with field errors, 404, 409.</summary>
+/// <summary>Maps an <see cref="EnvironmentCommandResult"/> to HTTP: 202 with the job, 400 with field errors, 403, 404, 409.</summary>
 public static class CommandResults
 {
     public static IResult ToHttpResult(this EnvironmentCommandResult result)
@@ -18,6 +18,7 @@ public static class CommandResults
             EnvironmentCommandStatus.Invalid => Results.ValidationProblem(
                 result.Errors.ToDictionary(e => e.Key, e => e.Value), detail: "Nothing was changed: correct the fields named in 'errors'."),
             EnvironmentCommandStatus.NotFound => Results.Problem(title: "Not found", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
+            EnvironmentCommandStatus.Forbidden => Results.Problem(title: "Forbidden", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
             _ => Results.Problem(title: "Conflict", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
         };
     }

@@ -142,11 +142,7 @@ public static class EnvironmentEndpoints
     private static async Task<IResult> RunAsync(HttpContext http, Func<ActorContext, Task<EnvironmentCommandResult>> command) =>
         (await command(Actor(http))).ToHttpResult();
 
-    internal static ActorContext Actor(HttpContext http)
-    {
-        var actor = http.RequestServices.GetRequiredService<CurrentActor>();
-        return new ActorContext(actor.Name, http.Connection.RemoteIpAddress?.ToString());
-    }
+    internal static ActorContext Actor(HttpContext http) => http.RequestServices.GetRequiredService<CurrentActor>().ToActorContext();
 
     private static T? ParseEnum<T>(string? text, string field, Dictionary<string, string[]> errors)
         where T : struct, Enum

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Portal.Data.Queries;
+using Portal.Provisioning.Access;
 using Portal.Provisioning.Jobs;
 using Portal.Web.Endpoints.Contracts;
 using Portal.Web.State;
@@ -54,12 +55,12 @@ public static class JobEndpoints
             events.Count == pageSize ? events[^1].Sequence : null));
     }
 
-    private static async Task<IResult> CancelAsync(long id, IJobQueue queue, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(long id, IJobControlService jobControl, CurrentActor actor, CancellationToken cancellationToken)
     {
-        var actor = http.RequestServices.GetRequiredService<CurrentActor>();
-        var outcome = await queue.CancelAsync(id, actor.Name, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        var outcome = await jobControl.CancelAsync(id, actor.ToActorContext(), cancellationToken);
         return outcome switch
         {
+            CancelOutcome.Forbidden => Results.Problem(title: "Forbidden", detail: "Cancelling a job needs the Operator or Admin role.", statusCode: StatusCodes.Status403Forbidden),
             CancelOutcome.NotFound => NotFound(id),
             CancelOutcome.AlreadyFinished => Results.Problem(title: "Conflict", detail: $"Job {id} has already finished.", statusCode: StatusCodes.Status409Conflict),
             _ => Results.Accepted($"/api/jobs/{id}", new { jobId = id, outcome }),

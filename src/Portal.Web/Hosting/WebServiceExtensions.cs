@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Provisioning.Pulumi;
+using Portal.Web.Authentication;
 using Portal.Web.State;
 using Radzen;
 
@@ -27,6 +28,7 @@ public static class WebServiceExtensions
         services.AddScoped<CurrentActor>();
         services.AddSecretRedactionToLogging();
         services.AddSingleton<State.Releases.PodLogReader>();
+        services.AddPortalAuthentication();
 
         // The simulated cloud, in sandbox mode only (see SandboxCloudHost).
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName)
@@ -44,6 +46,8 @@ public static class WebServiceExtensions
         }
 
         app.UseStatusCodePages();
+        app.UsePortalSecurityHeaders();
+        app.UsePortalAuthentication();
         app.UseAntiforgery();
         return app;
     }
@@ -51,7 +55,18 @@ public static class WebServiceExtensions
     public static WebApplication MapPortalComponents(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapSignInEndpoints();
+
+        // Every page needs a signed-in user; the sign-in and error pages say [AllowAnonymous].
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode().RequireAuthorization(AuthenticationSetup.SignedIn)
+            .Add(endpoint =>
+            {
+                // The framework's script is mapped here too; the statically rendered sign-in page needs it before anyone is signed in.
+                if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.StartsWith("/_framework/", StringComparison.Ordinal) == true)
+                {
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+                }
+            });
         return app;
     }
 }

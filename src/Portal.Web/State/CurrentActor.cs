@@ -1,19 +1,39 @@
+using System.Security.Claims;
+using Portal.Provisioning.Access;
 using Portal.Provisioning.Environments;
+using Portal.Web.Authentication;
 
 namespace Portal.Web.State;
 
 /// <summary>
-/// Who is acting in this circuit or request, for the audit trail. Until sign-in exists (issue 6/6) everyone is the
-/// anonymous local user; the API and the UI both ask this service, so sign-in changes one place.
+/// Who is acting in this request or circuit: the authenticated user's name and roles and the client address. A request
+/// fills it after authentication; a circuit fills it when it starts (<c>Routes</c>, from the circuit's user and the
+/// address the page was loaded from). Services record it and check its roles.
 /// </summary>
 public sealed class CurrentActor
 {
     public const string Anonymous = "anonymous";
 
-    public string Name { get; set; } = Anonymous;
+    public string Name { get; private set; } = Anonymous;
 
-    public string? RemoteAddress { get; set; }
+    public PortalRoles Roles { get; private set; }
 
-    /// <summary>The actor as the environment service records it on jobs and audit entries.</summary>
-    public ActorContext ToActorContext() => new(Name, RemoteAddress);
+    public string? RemoteAddress { get; private set; }
+
+    public bool IsAuthenticated { get; private set; }
+
+    public void Set(ClaimsPrincipal? user, string? remoteAddress)
+    {
+        IsAuthenticated = user?.Identity?.IsAuthenticated == true;
+        Name = IsAuthenticated ? user!.Identity!.Name ?? Anonymous : Anonymous;
+        Roles = user is null ? PortalRoles.None : PortalClaims.RolesOf(user);
+        RemoteAddress = remoteAddress ?? RemoteAddress;
+    }
+
+    /// <summary>Whether the user may do <paramref name="action"/> (the UI hides what this says no to; the services check again).</summary>
+    public bool Can(PortalAction action, Portal.Data.Entities.EnvironmentClass? environmentClass = null) =>
+        PortalPermissions.Allows(Roles, action, environmentClass);
+
+    /// <summary>The actor as the services record it on jobs and audit entries and check its roles.</summary>
+    public ActorContext ToActorContext() => new(Name, RemoteAddress) { Roles = Roles };
 }

@@ -11,6 +11,20 @@ public static class PageExtensions
         await page.Locator("main[data-interactive=true]").WaitForAsync();
     }
 
+    /// <summary>
+    /// Signs in through the sign-in page as one of the sandbox's demo users (<c>viewer</c>, <c>operator</c>,
+    /// <c>operator2</c>, <c>approver</c>, <c>approver2</c>, <c>admin</c>; password <c>&lt;name&gt;-demo-pass</c>) and waits for the
+    /// environments page to be interactive.
+    /// </summary>
+    public static async Task SignInAsync(this IPage page, string user)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByTestId("signin-name").FillAsync(user);
+        await page.GetByTestId("signin-password").FillAsync($"{user}-demo-pass");
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+    }
+
     public static Task ScreenshotStepAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.ScreenshotDirectory, name + ".png"), FullPage = true });
 

@@ -13,6 +13,9 @@ public sealed partial class PortalProcess : IAsyncDisposable
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
 
+    /// <summary>The bootstrap API token every test portal is started with (Admin; actor <c>bootstrap</c>).</summary>
+    public const string BootstrapToken = "e2e-bootstrap-token-0123456789abcdefghijklmnop";
+
     private PortalProcess(string dataDirectory, IReadOnlyDictionary<string, string> settings)
     {
         DataDirectory = dataDirectory;
@@ -28,6 +31,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Portal__DataDirectory"] = Path.Combine(dataDirectory, "data");
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["Auth__BootstrapToken"] = BootstrapToken;
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
@@ -63,6 +67,14 @@ public sealed partial class PortalProcess : IAsyncDisposable
         portal._process.BeginErrorReadLine();
         await portal._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return portal;
+    }
+
+    /// <summary>An HttpClient for the portal's REST API, authenticated with <see cref="BootstrapToken"/>.</summary>
+    public HttpClient CreateApiClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BootstrapToken);
+        return client;
     }
 
     /// <summary>A crash: SIGKILL, no shutdown code runs.</summary>

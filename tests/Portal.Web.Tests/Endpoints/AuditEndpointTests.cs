@@ -24,7 +24,9 @@ public sealed class AuditEndpointTests
     public async Task Export_KnownFormat_StreamsAttachment(string format, string contentType)
     {
         await using var factory = new PortalWebFactory();
-        using var client = factory.CreateClient();
+        using var client = factory.CreateAnonymousClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/download/audit/export?format={format}")).StatusCode);
+        await Access.SignInTests.PostSignInAsync(client, "viewer", "viewer-demo-pass");
 
         var response = await client.GetAsync($"/download/audit/export?format={format}");
 
@@ -45,13 +47,13 @@ public sealed class AuditEndpointTests
     }
 
     [Fact]
-    public async Task Api_LiveModeWithoutTokens_Returns403()
+    public async Task Api_LiveMode_AnswersOnlyWithAToken()
     {
         await using var factory = new PortalWebFactory(new Dictionary<string, string?> { ["Portal:Mode"] = "Live", ["Pulumi:ConfigPassphrase"] = "test-passphrase" });
-        using var client = factory.CreateClient();
+        using var anonymous = factory.CreateAnonymousClient();
+        using var withToken = factory.CreateClient();
 
-        var response = await client.GetAsync("/api/audit");
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await withToken.GetAsync("/api/audit")).StatusCode);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Provisioning.Access;
 using Portal.Provisioning.Environments;
 using Portal.Web.Tests.Endpoints;
 
@@ -10,7 +11,7 @@ namespace Portal.Web.Tests.Environments;
 public sealed class EnvironmentServiceTests
 {
     private static readonly TimeSpan s_jobTimeout = TimeSpan.FromMinutes(2);
-    private static readonly ActorContext s_alice = new("alice", "10.0.0.7");
+    private static readonly ActorContext s_alice = new("alice", "10.0.0.7") { Roles = PortalRoles.Admin };
 
     [Fact]
     public async Task PreviewThenApply_ShowsTheDiffWithoutChangingTheStack_ThenAppliesExactlyThat()

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Data.Entities;
 using Portal.Data.Queries;
+using Portal.Provisioning.Access;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Templates;
 using Portal.Web.State;
@@ -78,7 +79,8 @@ public sealed partial class CreateEnvironment
 
     private string[] ErrorsFor(string field) => _errors.GetValueOrDefault(field) ?? [];
 
-    private List<EnvironmentClass?> ClassChoices => [.. _template?.Classes.Select(c => (EnvironmentClass?)c) ?? []];
+    // Only the classes the user may create (production needs Admin); the service checks again.
+    private List<EnvironmentClass?> ClassChoices => [.. _template?.Classes.Where(c => Actor.Can(PortalAction.CreateEnvironment, c)).Select(c => (EnvironmentClass?)c) ?? []];
 
     private async Task SubmitAsync()
     {

@@ -1,0 +1,286 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Provisioning.Environments;
+
+namespace Portal.Provisioning.Access;
+
+/// <summary><see cref="IAccountService"/> over the Users table with ASP.NET Core Identity's password hasher.</summary>
+public sealed class AccountService(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    AccessAuditor auditor,
+    IOptions<AuthOptions> options,
+    TimeProvider clock,
+    ILogger<AccountService> logger) : IAccountService
+{
+    private static readonly PasswordHasher<UserAccount> s_hasher = new();
+
+    // A hash to verify against when the user does not exist, so an unknown name costs as much as a wrong password.
+    private static readonly Lazy<string> s_dummyHash = new(() => s_hasher.HashPassword(new UserAccount { Name = "-" }, Guid.NewGuid().ToString()));
+
+    public async Task<SignInResult> SignInAsync(string? name, string? password, string? remoteAddress, CancellationToken cancellationToken = default)
+    {
+        name = name?.Trim() ?? "";
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var user = name.Length == 0 ? null : await context.Users.FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
+        var now = clock.GetUtcNow();
+        SignInResult result;
+        if (user?.PasswordHash is null)
+        {
+            s_hasher.VerifyHashedPassword(new UserAccount { Name = "-" }, s_dummyHash.Value, password ?? "");
+            result = new SignInResult(SignInOutcome.Failed, null, "Wrong user name or password.");
+        }
+        else if (user.Disabled)
+        {
+            result = new SignInResult(SignInOutcome.Disabled, null, "This account is disabled; ask an admin.");
+        }
+        else if (user.LockedOutUntil is { } until && until > now)
+        {
+            result = new SignInResult(SignInOutcome.LockedOut, null, $"Too many failed sign-ins: this account is locked until {until.UtcDateTime:HH:mm} UTC.");
+        }
+        else
+        {
+            var verdict = s_hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
+            if (verdict == PasswordVerificationResult.Failed)
+            {
+                user.FailedSignInCount++;
+                if (user.FailedSignInCount >= options.Value.MaxFailedSignIns)
+                {
+                    user.LockedOutUntil = now + options.Value.LockoutDuration;
+                    AccessLog.LockedOut(logger, user.Name, user.LockedOutUntil.Value, user.FailedSignInCount);
+                    user.FailedSignInCount = 0;
+                    result = new SignInResult(SignInOutcome.LockedOut, null, $"Too many failed sign-ins: this account is locked until {user.LockedOutUntil.Value.UtcDateTime:HH:mm} UTC.");
+                }
+                else
+                {
+                    result = new SignInResult(SignInOutcome.Failed, null, "Wrong user name or password.");
+                }
+            }
+            else
+            {
+                if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+                {
+                    user.PasswordHash = s_hasher.HashPassword(user, password!);
+                }
+
+                user.FailedSignInCount = 0;
+                user.LockedOutUntil = null;
+                user.LastSignInAt = now;
+                result = new SignInResult(SignInOutcome.Succeeded, ToSummary(user), "Signed in.");
+            }
+        }
+
+        if (!result.Succeeded)
+        {
+            AccessLog.SignInFailed(logger, name, remoteAddress, result.Outcome);
+        }
+
+        var outcome = result.Outcome switch
+        {
+            SignInOutcome.Succeeded => "succeeded",
+            SignInOutcome.LockedOut => "locked-out",
+            SignInOutcome.Disabled => "disabled",
+            _ => "failed",
+        };
+        context.AuditEntries.Add(auditor.Entry(user?.Name ?? (name.Length == 0 ? "-" : name), remoteAddress, "auth.signin", $"user/{user?.Name ?? name}", outcome, null));
+        await context.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    public Task RecordSignOutAsync(ActorContext actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return auditor.RecordAsync(actor.Name, actor.RemoteAddress, "auth.signout", $"user/{actor.Name}", "succeeded", null, cancellationToken: cancellationToken);
+    }
+
+    public async Task<UserSummary?> FindAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var user = await context.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
+        return user is null ? null : ToSummary(user);
+    }
+
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(ActorContext actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!PortalPermissions.Allows(actor.Roles, PortalAction.ManageUsers))
+        {
+            return [];
+        }
+
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var users = await context.Users.AsNoTracking().OrderBy(u => u.Name).ToListAsync(cancellationToken);
+        return [.. users.Select(ToSummary)];
+    }
+
+    public async Task<AccountCommandResult> AddAsync(string? name, string? password, PortalRoles roles, ActorContext actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await DenyAsync(actor, "user.add", $"user/{name}", cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        name = name?.Trim();
+        if (AccountNameRules.Validate(name) is { } nameError)
+        {
+            return AccountCommandResult.Invalid("name", nameError);
+        }
+
+        if (PasswordRules.Validate(name, password) is { } passwordError)
+        {
+            return AccountCommandResult.Invalid("password", passwordError);
+        }
+
+        if (roles == PortalRoles.None)
+        {
+            return AccountCommandResult.Invalid("roles", "Give the user at least one role.");
+        }
+
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await context.Users.AnyAsync(u => u.Name == name, cancellationToken))
+        {
+            return AccountCommandResult.Invalid("name", $"A user named '{name}' already exists.");
+        }
+
+        var user = NewUser(name!, roles, "local");
+        user.PasswordHash = s_hasher.HashPassword(user, password!);
+        context.Users.Add(user);
+        context.AuditEntries.Add(auditor.Entry(actor.Name, actor.RemoteAddress, "user.add", $"user/{user.Name}", "succeeded", new { roles = PortalRoleNames.Format(roles) }));
+        await context.SaveChangesAsync(cancellationToken);
+        return AccountCommandResult.Done($"User '{user.Name}' added.");
+    }
+
+    public async Task<AccountCommandResult> SetPasswordAsync(string name, string? password, ActorContext actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await DenyAsync(actor, "user.password", $"user/{name}", cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await context.Users.FirstOrDefaultAsync(u => u.Name == name, cancellationToken) is not { } user)
+        {
+            return AccountCommandResult.NotFound($"No user named '{name}'.");
+        }
+
+        if (PasswordRules.Validate(user.Name, password) is { } passwordError)
+        {
+            return AccountCommandResult.Invalid("password", passwordError);
+        }
+
+        user.PasswordHash = s_hasher.HashPassword(user, password!);
+        user.FailedSignInCount = 0;
+        user.LockedOutUntil = null;
+        user.SecurityStamp = NewStamp();
+        context.AuditEntries.Add(auditor.Entry(actor.Name, actor.RemoteAddress, "user.password", $"user/{user.Name}", "succeeded", null));
+        await context.SaveChangesAsync(cancellationToken);
+        return AccountCommandResult.Done($"Password of '{user.Name}' set; their sessions are signed out.");
+    }
+
+    public async Task<AccountCommandResult> SetDisabledAsync(string name, bool disabled, ActorContext actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var action = disabled ? "user.disable" : "user.enable";
+        if (await DenyAsync(actor, action, $"user/{name}", cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await context.Users.FirstOrDefaultAsync(u => u.Name == name, cancellationToken) is not { } user)
+        {
+            return AccountCommandResult.NotFound($"No user named '{name}'.");
+        }
+
+        if (disabled && string.Equals(user.Name, actor.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return AccountCommandResult.Invalid("name", "You cannot disable yourself.");
+        }
+
+        user.Disabled = disabled;
+        user.SecurityStamp = NewStamp();
+        context.AuditEntries.Add(auditor.Entry(actor.Name, actor.RemoteAddress, action, $"user/{user.Name}", "succeeded", null));
+        await context.SaveChangesAsync(cancellationToken);
+        return AccountCommandResult.Done(disabled ? $"'{user.Name}' is disabled: their sessions and tokens stop working." : $"'{user.Name}' is enabled.");
+    }
+
+    public async Task<UserSummary> EnsureExternalUserAsync(string name, PortalRoles roles, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var user = await context.Users.FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
+        var roleText = PortalRoleNames.Format(roles);
+        if (user is null)
+        {
+            user = NewUser(name, roles, "trusted-header");
+            context.Users.Add(user);
+        }
+        else if (user.Roles == roleText)
+        {
+            return ToSummary(user);
+        }
+        else
+        {
+            user.Roles = roleText;
+        }
+
+        user.LastSignInAt = clock.GetUtcNow();
+        await context.SaveChangesAsync(cancellationToken);
+        return ToSummary(user);
+    }
+
+    /// <summary>Creates a user without an actor's permission check: the initial admin, sandbox demo users and the command line.</summary>
+    internal async Task<bool> SeedAsync(string name, string password, PortalRoles roles, string actor, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await context.Users.AnyAsync(u => u.Name == name, cancellationToken))
+        {
+            return false;
+        }
+
+        var user = NewUser(name, roles, "local");
+        user.PasswordHash = s_hasher.HashPassword(user, password);
+        context.Users.Add(user);
+        context.AuditEntries.Add(auditor.Entry(actor, null, "user.add", $"user/{name}", "succeeded", new { roles = PortalRoleNames.Format(roles) }));
+        await context.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> AnyUserAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.Users.AnyAsync(cancellationToken);
+    }
+
+    private async Task<AccountCommandResult?> DenyAsync(ActorContext actor, string action, string target, CancellationToken cancellationToken)
+    {
+        var decision = PortalPermissions.Check(actor.Roles, PortalAction.ManageUsers);
+        if (decision.Allowed)
+        {
+            return null;
+        }
+
+        AccessLog.Denied(logger, actor.Name, PortalRoleNames.Format(actor.Roles), action, target, decision.Reason!);
+        await auditor.RecordDeniedAsync(actor, action, target, null, decision.Reason!, cancellationToken);
+        return AccountCommandResult.Forbidden(decision.Reason!);
+    }
+
+    private UserAccount NewUser(string name, PortalRoles roles, string source) => new()
+    {
+        Name = name,
+        Roles = PortalRoleNames.Format(roles),
+        Source = source,
+        CreatedAt = clock.GetUtcNow(),
+        SecurityStamp = NewStamp(),
+    };
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    private static UserSummary ToSummary(UserAccount u) =>
+        new(u.Id, u.Name, PortalRoleNames.Parse(u.Roles), u.Disabled, u.Source, u.CreatedAt, u.LastSignInAt, u.LockedOutUntil, u.SecurityStamp);
+}
