@@ -22,6 +22,7 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await using var portal = await PortalProcess.StartAsync(settings: s_fast);
         var page = await browser.NewPageAsync(portal.BaseAddress);
         await page.SetViewportSizeAsync(1400, 1500);
+        await page.SignInAsync("operator");
         await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
         await page.GetByTestId("environment-name").FillAsync("shop");
         await page.GetByTestId("environment-class").ClickAsync();
