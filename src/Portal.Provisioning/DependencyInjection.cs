@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Kubernetes;
@@ -18,6 +19,9 @@ public static class DependencyInjection
         builder.Services.AddPortalTemplates();
         builder.Services.AddPortalEnvironments();
         builder.Services.AddJobHandler<SelfTestJobHandler>(SelfTestJobHandler.Kind, isIdempotent: true, maxAttempts: 2);
+
+        // Last: it wraps the handlers of the gated job kinds registered above.
+        builder.Services.AddPortalApprovals();
         return builder;
     }
 }

@@ -13,4 +13,11 @@ public enum EnvironmentCommandStatus
 
     /// <summary>The environment is not in a state that allows this (e.g. retry with nothing to retry).</summary>
     Conflict,
+
+    /// <summary>
+    /// The environment is protected: an approval request was made and its plan job queued
+    /// (<see cref="EnvironmentCommandResult.ApprovalRequestId"/>, <see cref="EnvironmentCommandResult.JobId"/>); the change
+    /// runs once approved.
+    /// </summary>
+    AwaitingApproval,
 }

@@ -8,6 +8,7 @@ public static class EndpointExtensions
         api.MapAuditEndpoints();
         api.MapJobApi();
         api.MapEnvironmentEndpoints();
+        api.MapApprovalEndpoints();
 
         // The UI's downloads (audit export, full job log) use the UI's access rules, not the API's.
         var downloads = app.MapGroup("/download");
