@@ -37,9 +37,17 @@ public static class ApprovalPlanComparer
         foreach (var change in current.ParameterChanges)
         {
             var old = approved.ParameterChanges.FirstOrDefault(c => c.Name == change.Name);
-            if (old is null || !string.Equals(old.Before, change.Before, StringComparison.Ordinal))
+            if (change.Secret && old is null)
             {
-                differences.Add(change.Secret ? $"secret {change.Name} differs" : $"{change.Name} is now {change.Before ?? "unset"} before the change (was {old?.Before ?? "unchanged"})");
+                differences.Add($"secret {change.Name} would now change");
+            }
+            else if (old is null)
+            {
+                differences.Add($"{change.Name} would now also change, {change.Before ?? "unset"} → {change.After ?? "unset"}");
+            }
+            else if (!string.Equals(old.Before, change.Before, StringComparison.Ordinal))
+            {
+                differences.Add($"{change.Name} is now {change.Before ?? "unset"} (was {old.Before ?? "unset"} when planned)");
             }
         }
 
