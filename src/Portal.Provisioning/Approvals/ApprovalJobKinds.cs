@@ -1,4 +1,5 @@
 using Portal.Provisioning.Environments;
+using Portal.Provisioning.Releases;
 
 namespace Portal.Provisioning.Approvals;
 
@@ -7,14 +8,9 @@ public static class ApprovalJobKinds
 {
     public const string Plan = "approval.plan";
 
-    /// <summary>The release backend's kinds (deploy covers releases and rollbacks).</summary>
-    public const string ReleaseDeploy = "release.deploy";
-
-    public const string ReleaseRestart = "release.restart";
-
     /// <summary>Kinds whose handlers are wrapped by <see cref="ApprovalGate{THandler}"/>.</summary>
     public static readonly IReadOnlySet<string> Gated = new HashSet<string>(StringComparer.Ordinal)
     {
-        EnvironmentJobKinds.Update, EnvironmentJobKinds.Destroy, ReleaseDeploy, ReleaseRestart,
+        EnvironmentJobKinds.Update, EnvironmentJobKinds.Destroy, ReleaseJobKinds.Deploy, ReleaseJobKinds.Restart,
     };
 }

@@ -16,6 +16,7 @@ public sealed class ApprovalService(
     ApprovalStore store,
     ApprovalPolicies policies,
     ApprovalUpdatesNotifier notifier,
+    IEnumerable<IApprovalExecutionCompanion> companions,
     TimeProvider clock) : IApprovalService
 {
     public const int MaxCommentLength = 2000;
@@ -199,6 +200,7 @@ public sealed class ApprovalService(
         }
 
         var approvers = request.Decisions.Where(d => d.Approved && !d.Voided).Select(d => d.User).ToArray();
+        var companion = companions.FirstOrDefault(c => c.Handles(request.JobKind));
         long jobId;
         try
         {
@@ -211,6 +213,7 @@ public sealed class ApprovalService(
                 Payload = ApprovalBinding.Attach(request.JobPayloadJson, new ApprovalBinding(id, hash)),
                 RequestedBy = request.RequestedBy,
                 Audit = new JobAudit("approval.execute", $"approval/{id}", new { operation = request.Operation, approvedBy = approvers, planHash = hash }),
+                WithJob = companion is null ? null : (context, newJobId, ct) => companion.AddAsync(context, request, newJobId, ct),
             }, async (context, ct) =>
             {
                 // Exactly one execution job per approval, whoever gets here first (a decision, or the sweep after a crash).

@@ -27,6 +27,9 @@ public static class ApprovalServiceCollectionExtensions
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<IApprovalService, ApprovalService>();
         services.AddSingleton<IApprovalPlanner, StackApprovalPlanner>();
+        services.AddSingleton<ReleaseApprovalPlanner>();
+        services.AddSingleton<IApprovalPlanner>(provider => provider.GetRequiredService<ReleaseApprovalPlanner>());
+        services.AddSingleton<IApprovalExecutionCompanion>(provider => provider.GetRequiredService<ReleaseApprovalPlanner>());
         services.AddSingleton<ApprovalExpirySweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<ApprovalExpirySweeper>());
         services.AddJobHandler<ApprovalPlanJobHandler>(ApprovalJobKinds.Plan);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Provisioning.Jobs;
+using Portal.Provisioning.Releases;
 using Portal.Provisioning.Secrets;
 
 namespace Portal.Provisioning.Environments;
@@ -28,6 +29,7 @@ public static class EnvironmentServiceCollectionExtensions
         services.AddJobHandler<DestroyEnvironmentJobHandler>(EnvironmentJobKinds.Destroy);
         services.AddJobHandler<StackMaintenanceJobHandler>(EnvironmentJobKinds.Unlock);
         services.AddJobHandler<StackMaintenanceJobHandler>(EnvironmentJobKinds.ClearPending);
+        services.AddPortalReleases();
         return services;
     }
 }

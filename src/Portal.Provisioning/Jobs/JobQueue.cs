@@ -55,6 +55,10 @@ public sealed class JobQueue : IJobQueue
         };
         context.Jobs.Add(job);
         await context.SaveChangesAsync(cancellationToken);
+        if (request.WithJob is not null)
+        {
+            await request.WithJob(context, job.Id, cancellationToken);
+        }
 
         var queued = await _store.AppendEventAsync(context, job.Id, JobEventKind.State, JobEventLevel.Info, $"Queued by {request.RequestedBy}.", JobStore.StateData(JobState.Queued), cancellationToken);
         var audit = request.Audit ?? new JobAudit("job.enqueue", $"job/{job.Id}");

@@ -20,4 +20,10 @@ public sealed record JobRequest
 
     /// <summary>The audit entry written with the job; defaults to <c>job.enqueue</c>.</summary>
     public JobAudit? Audit { get; init; }
+
+    /// <summary>
+    /// More changes in the same transaction that need the new job's id (a release record that names its job); they are
+    /// saved with the job and its audit entry, or not at all.
+    /// </summary>
+    public Func<Data.PortalDbContext, long, CancellationToken, Task>? WithJob { get; init; }
 }

@@ -14,7 +14,7 @@ public static class CommandResults
             EnvironmentCommandStatus.Accepted => Results.Accepted(
                 $"/api/jobs/{result.JobId}",
                 new JobAccepted(result.JobId!.Value, result.EnvironmentName, $"/api/jobs/{result.JobId}",
-                    result.EnvironmentName is null ? null : $"/api/environments/{result.EnvironmentName}")),
+                    result.EnvironmentName is null ? null : $"/api/environments/{result.EnvironmentName}", result.ReleaseId)),
             EnvironmentCommandStatus.AwaitingApproval => Results.Accepted(
                 $"/api/approvals/{result.ApprovalRequestId}",
                 new ApprovalAccepted("awaitingApproval", result.ApprovalRequestId!.Value, result.JobId!.Value, result.EnvironmentName,

@@ -142,7 +142,7 @@ public static class EnvironmentEndpoints
     private static async Task<IResult> RunAsync(HttpContext http, Func<ActorContext, Task<EnvironmentCommandResult>> command) =>
         (await command(Actor(http))).ToHttpResult();
 
-    private static ActorContext Actor(HttpContext http)
+    internal static ActorContext Actor(HttpContext http)
     {
         var actor = http.RequestServices.GetRequiredService<CurrentActor>();
         return new ActorContext(actor.Name, http.Connection.RemoteIpAddress?.ToString());

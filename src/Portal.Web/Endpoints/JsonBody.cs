@@ -52,6 +52,23 @@ public sealed class JsonBody
         return value.GetString();
     }
 
+    /// <summary>A whole-number field; null when absent or null; an error when of another type.</summary>
+    public long? GetInt64(string field)
+    {
+        if (!_root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
+        {
+            _errors[field] = [$"'{field}' must be a whole number."];
+            return null;
+        }
+
+        return number;
+    }
+
     /// <summary>An object field as its properties; empty when absent; an error when of another type.</summary>
     public IReadOnlyDictionary<string, JsonElement> GetObject(string field)
     {

@@ -43,7 +43,7 @@ public sealed class ShippedTemplatesTests
         Assert.True(template.FindParameter("vpcCidr")!.Immutable);
         Assert.Equal("kubeconfig", template.KubeconfigOutput);
         Assert.Equal(["loadBalancerHostname", "repositoryUrl", "clusterName"], template.HighlightedOutputs.Select(o => o.Name));
-        Assert.Equal(new TemplateWorkload("web", "${appNamespace}", "web", "web", WorkloadReleaseStrategy.PulumiConfig, "appImage"), Assert.Single(template.Workloads));
+        Assert.Equal(new TemplateWorkload("web", "${appNamespace}", "web", "web", WorkloadReleaseStrategy.Patch, null), Assert.Single(template.Workloads));
     }
 
     [Fact]

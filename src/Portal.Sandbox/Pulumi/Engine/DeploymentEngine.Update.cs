@@ -103,6 +103,12 @@ internal sealed partial class DeploymentEngine
 
             if (old is not null)
             {
+                // ignoreChanges: the old inputs stand at those paths, so they never show as a diff.
+                foreach (var path in resource.IgnoreChanges ?? [])
+                {
+                    PropertyPath.CopyFrom(old.Inputs, state.Inputs, path);
+                }
+
                 diff = StepDiff.Compute(old.Inputs, state.Inputs, provider.ReplaceProperties(resource.Type));
                 op = diff.Operation;
             }
@@ -227,7 +233,8 @@ internal sealed partial class DeploymentEngine
             old?.Id,
             old is null ? null : (JsonObject?)SecretValues.Reveal(old.Outputs),
             explicitProvider,
-            _request.ProviderContext);
+            _request.ProviderContext,
+            old is null ? null : resource.IgnoreChanges);
     }
 
     /// <summary>Outputs computed from secret inputs stay secret.</summary>

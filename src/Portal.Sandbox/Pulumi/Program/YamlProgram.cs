@@ -53,7 +53,13 @@ internal sealed class YamlProgram
                 .Concat(provider is null ? [] : ExpressionEvaluator.References(JsonValue.Create(provider)));
             var dependencies = Expand(references, variables, resourceNames, []).Where(r => r != name).Distinct().ToList();
             var providerName = provider is null ? null : ExpressionEvaluator.References(JsonValue.Create(provider)).FirstOrDefault();
-            resources[name] = new ProgramResource(name, type, body["properties"], dependencies, providerName, options?["protect"]?.GetValue<bool>() ?? false);
+            var ignoreChanges = options?["ignoreChanges"] switch
+            {
+                JsonArray a => a.Select(p => p!.GetValue<string>()).ToList(),
+                null => [],
+                _ => throw new CliException($"resource '{name}': options.ignoreChanges must be a list of property paths"),
+            };
+            resources[name] = new ProgramResource(name, type, body["properties"], dependencies, providerName, options?["protect"]?.GetValue<bool>() ?? false, ignoreChanges);
         }
 
         return new YamlProgram(variables, Sort(resources), outputs, declarations);

@@ -1,3 +1,4 @@
+using Portal.Sandbox.Kubernetes.Store;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
@@ -127,6 +128,16 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
     {
         var cluster = Resolve(request);
         var manifest = Manifest(request, name, cluster.DefaultNamespace);
+        if (request.IgnoreChanges is { Count: > 0 } ignored && await applier.ReadAsync(cluster, manifest, cancellationToken) is { } current)
+        {
+            // What a 3-way apply gives pulumi-kubernetes: fields under ignoreChanges keep what the cluster has (an image
+            // set by kubectl set image stays), instead of the inputs recorded when the resource was created.
+            foreach (var path in ignored)
+            {
+                PropertyPath.CopyFrom(current, manifest, path);
+            }
+        }
+
         var live = await applier.ApplyAsync(cluster, manifest, cancellationToken);
         live = await AwaitReadyAsync(request, cluster, manifest, live, cancellationToken);
         var metadata = live["metadata"];
@@ -149,6 +160,17 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
         var poll = PollInterval(request);
         while (!IsReady(live))
         {
+            // pulumi-kubernetes gives up on a Deployment as soon as its controller reports the progress deadline exceeded.
+            // Only a status the controller wrote for this generation counts: right after the update the condition is the
+            // previous rollout's.
+            if (live["kind"]?.GetValue<string>() == "Deployment"
+                && JsonValues.AsLong(live["status"]?["observedGeneration"]) >= JsonValues.AsLong(live["metadata"]?["generation"])
+                && (live["status"]?["conditions"] as JsonArray ?? []).Any(c => c?["type"]?.ToString() == "Progressing" && c["reason"]?.ToString() == "ProgressDeadlineExceeded"))
+            {
+                throw new SandboxProviderException(
+                    $"[Progressing] Deployment '{manifest["metadata"]?["name"]}' exceeded its progress deadline: {live["status"]?["conditions"]?.AsArray().FirstOrDefault(c => c?["type"]?.ToString() == "Progressing")?["message"]}");
+            }
+
             if (DateTimeOffset.UtcNow > deadline)
             {
                 throw new SandboxProviderException(

@@ -14,4 +14,5 @@ public sealed record SandboxResourceRequest(
     string? Id,
     JsonObject? OldOutputs,
     JsonObject? ExplicitProvider,
-    SandboxProviderContext Context);
+    SandboxProviderContext Context,
+    IReadOnlyList<string>? IgnoreChanges = null);
