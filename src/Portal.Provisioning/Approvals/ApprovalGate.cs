@@ -10,7 +10,8 @@ namespace Portal.Provisioning.Approvals;
 /// request in one conditional update (an approval runs one job) and then the wrapped handler runs.
 /// </summary>
 /// <typeparam name="THandler">The handler the job kind had.</typeparam>
-public sealed class ApprovalGate<THandler>(THandler inner, ApprovalStore store, IEnumerable<IApprovalPlanner> planners) : IJobHandler
+public sealed class ApprovalGate<THandler>(
+    THandler inner, ApprovalStore store, IEnumerable<IApprovalPlanner> planners, IEnumerable<IApprovalExecutionCompanion> companions) : IJobHandler
     where THandler : class, IJobHandler
 {
     public async Task ExecuteAsync(JobExecutionContext context)
@@ -28,6 +29,26 @@ public sealed class ApprovalGate<THandler>(THandler inner, ApprovalStore store, 
             return;
         }
 
+        try
+        {
+            await CheckAsync(context, binding, payloadJson);
+        }
+        catch (InvalidOperationException ex)
+        {
+            foreach (var companion in companions.Where(c => c.Handles(context.Kind)))
+            {
+                await companion.RefusedAsync(context.JobId, ex.Message, CancellationToken.None);
+            }
+
+            throw;
+        }
+
+        await inner.ExecuteAsync(context);
+    }
+
+    /// <summary>Returns when the approval holds and is now used; throws with the reason otherwise.</summary>
+    private async Task CheckAsync(JobExecutionContext context, ApprovalBinding binding, string payloadJson)
+    {
         var request = await store.GetAsync(binding.RequestId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Approval request {binding.RequestId} does not exist.");
         if (request.Status != ApprovalStatus.Approved || request.JobKind != context.Kind || request.EnvironmentId != context.EnvironmentId
@@ -72,6 +93,5 @@ public sealed class ApprovalGate<THandler>(THandler inner, ApprovalStore store, 
         }
 
         await context.LogAsync($"The plan matches approval request #{request.Id} (hash {currentHash[..12]}…); the approval is used now.");
-        await inner.ExecuteAsync(context);
     }
 }

@@ -12,4 +12,7 @@ public interface IApprovalExecutionCompanion
     bool Handles(string jobKind);
 
     Task AddAsync(PortalDbContext context, ApprovalRequest request, long jobId, CancellationToken cancellationToken);
+
+    /// <summary>The approval gate refused to run the job (stale, used): close what <see cref="AddAsync"/> wrote.</summary>
+    Task RefusedAsync(long jobId, string reason, CancellationToken cancellationToken);
 }

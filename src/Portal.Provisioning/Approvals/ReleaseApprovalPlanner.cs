@@ -12,7 +12,7 @@ namespace Portal.Provisioning.Approvals;
 /// the Deployment. A release made elsewhere in between changes the image before, so the plan (and its hash) changes.
 /// Also writes the release record with an approved job (<see cref="IApprovalExecutionCompanion"/>).
 /// </summary>
-public sealed class ReleaseApprovalPlanner(EnvironmentStore environments, ITemplateCatalog catalog, WorkloadImageReader images, TimeProvider clock)
+public sealed class ReleaseApprovalPlanner(EnvironmentStore environments, ITemplateCatalog catalog, WorkloadImageReader images, ReleaseStore releases, TimeProvider clock)
     : IApprovalPlanner, IApprovalExecutionCompanion
 {
     public bool CanPlan(string jobKind) => jobKind is ReleaseJobKinds.Deploy or ReleaseJobKinds.Restart;
@@ -60,6 +60,14 @@ public sealed class ReleaseApprovalPlanner(EnvironmentStore environments, ITempl
             RequestedAt = clock.GetUtcNow(),
         });
         await context.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RefusedAsync(long jobId, string reason, CancellationToken cancellationToken)
+    {
+        if (await releases.GetByJobAsync(jobId, cancellationToken) is { Status: ReleaseStatus.Queued } release)
+        {
+            await releases.FinishAsync(release.Id, release.EnvironmentId, ReleaseStatus.Failed, reason, cancellationToken);
+        }
     }
 
     private async Task<(EnvironmentRecord Environment, WorkloadTarget Target)> ResolveAsync(long environmentId, string workloadName, CancellationToken cancellationToken)

@@ -4,6 +4,8 @@ using Portal.Data.Entities;
 using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
+using Portal.Provisioning.Releases;
+using Portal.Data.Queries;
 using static Portal.Web.Tests.Approvals.ApprovalPortal;
 
 namespace Portal.Web.Tests.Approvals;
@@ -85,12 +87,11 @@ public sealed class ApprovalServiceTests(ApprovalPortal portal) : IClassFixture<
     public async Task Approve_EnvironmentChangedAfterThePlan_ExecutionRefusesAndTheRequestIsStaleWithApprovalsVoided()
     {
         await portal.CreateAsync("prod-b", EnvironmentClass.Production);
-        var image = await portal.RequestUpdateAsync("prod-b", """{"appImage":"nginx:1.28"}""", Alice);
-        var replicas = await portal.RequestUpdateAsync("prod-b", """{"appReplicas":4}""", Alice);
-        Assert.Contains(image.Plan!.Images, i => i is { Workload: "web", Before: "nginx:1.27", After: "nginx:1.28" });
+        var image = await portal.RequestUpdateAsync("prod-b", """{"appReplicas":3}""", Alice);
+        var replicas = await portal.RequestUpdateAsync("prod-b", """{"nodeCount":3}""", Alice);
 
-        // Both approved while the environment's queue holds them in order: the image change runs first, so the
-        // replica change, planned against nginx:1.27, would now also put nginx:1.27 back.
+        // Both approved while the environment's queue holds them in order: the replica change runs first, so the
+        // node change, planned with 2 replicas, would now also put the replicas back to 2.
         var first = await portal.Approvals.ApproveAsync(image.Summary.Id, null, Carol);
         var second = await portal.Approvals.ApproveAsync(replicas.Summary.Id, null, Carol);
         await portal.WaitForJobAsync(first.Request!.ExecutionJobId!.Value, "succeeded");
@@ -102,9 +103,9 @@ public sealed class ApprovalServiceTests(ApprovalPortal portal) : IClassFixture<
         Assert.Equal(ApprovalStatus.Stale, stale.Summary.Status);
         Assert.All(stale.Decisions, d => Assert.True(d.Voided));
         Assert.Equal(0, stale.Summary.Approvals);
-        Assert.Contains("appImage", stale.Error, StringComparison.Ordinal);
+        Assert.Contains("appReplicas would now also change, 3 → 2", stale.Error, StringComparison.Ordinal);
         var environment = await portal.EnvironmentAsync("prod-b");
-        Assert.Equal(("nginx:1.28", 2), (environment.GetProperty("parameters").GetProperty("appImage").GetString(), environment.GetProperty("parameters").GetProperty("appReplicas").GetInt32()));
+        Assert.Equal((3, 2), (environment.GetProperty("parameters").GetProperty("appReplicas").GetInt32(), environment.GetProperty("parameters").GetProperty("nodeCount").GetInt32()));
         Assert.Contains(await portal.AuditAsync("approval.stale"), e => e.GetProperty("target").GetString() == $"approval/{replicas.Summary.Id}");
         Assert.Equal(ApprovalDecisionStatus.Conflict, (await portal.Approvals.ApproveAsync(replicas.Summary.Id, null, Carol with { Name = "erin" })).Status);
     }
@@ -143,7 +144,6 @@ public sealed class ApprovalServiceTests(ApprovalPortal portal) : IClassFixture<
         Assert.Equal("destroy", request.Summary.Operation);
         Assert.True(request.Plan!.HasDestructiveOperations);
         Assert.All(request.Plan.Operations, o => Assert.Equal(("delete", true), (o.Operation, o.Destructive)));
-        Assert.Contains(request.Plan.Images, i => i is { Workload: "web", Before: "nginx:1.27", After: null });
 
         portal.Clock.Advance(TimeSpan.FromHours(25));
         var expired = (await portal.Approvals.GetAsync(request.Summary.Id))!;
@@ -151,6 +151,31 @@ public sealed class ApprovalServiceTests(ApprovalPortal portal) : IClassFixture<
         Assert.Equal(ApprovalDecisionStatus.Conflict, (await portal.Approvals.ApproveAsync(request.Summary.Id, null, Carol)).Status);
         Assert.Contains(await portal.AuditAsync("approval.expire"), e => e.GetProperty("target").GetString() == $"approval/{request.Summary.Id}");
         Assert.Equal("ready", (await portal.EnvironmentAsync("prod-c")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Release_ProductionWorkload_PlansTheLiveImage_RunsOnceApproved_AndGoesStaleWhenAnotherReleaseLandsFirst()
+    {
+        await portal.CreateAsync("prod-r", EnvironmentClass.Production);
+        var releases = portal.Services.GetRequiredService<IReleaseService>();
+        var first = await portal.PlannedAsync(await releases.ReleaseAsync(new ReleaseCommand("prod-r", "web", "nginx:1.28"), Bob));
+        var second = await portal.PlannedAsync(await releases.ReleaseAsync(new ReleaseCommand("prod-r", "web", "nginx:1.29"), Bob));
+        Assert.Equal(("release", "release.deploy"), (first.Summary.Operation, first.Summary.JobKind));
+        Assert.Equal(new PlannedImage("web", "nginx:1.27", "nginx:1.28"), Assert.Single(first.Plan!.Images));
+
+        var approved = await portal.Approvals.ApproveAsync(first.Summary.Id, null, Carol);
+        var approvedSecond = await portal.Approvals.ApproveAsync(second.Summary.Id, null, Carol);
+        var job = await portal.WaitForJobAsync(approved.Request!.ExecutionJobId!.Value, "succeeded");
+        var releaseQueries = portal.Services.GetRequiredService<IReleaseQueryService>();
+        var record = (await releaseQueries.GetByJobAsync(job.GetProperty("id").GetInt64()))!;
+        Assert.Equal(("nginx:1.27", "nginx:1.28", "bob", ReleaseStatus.Succeeded), (record.ImageBefore, record.ImageAfter, record.RequestedBy, record.Status));
+
+        // The second was planned against nginx:1.27; nginx:1.28 runs now, so its approval no longer holds.
+        var refused = await portal.WaitForJobAsync(approvedSecond.Request!.ExecutionJobId!.Value, "failed");
+        Assert.Contains("web now runs nginx:1.28", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ApprovalStatus.Stale, (await portal.Approvals.GetAsync(second.Summary.Id))!.Summary.Status);
+        var refusedRecord = (await releaseQueries.GetByJobAsync(approvedSecond.Request.ExecutionJobId!.Value))!;
+        Assert.Equal(ReleaseStatus.Failed, refusedRecord.Status);
     }
 
     [Fact]
