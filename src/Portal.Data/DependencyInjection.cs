@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data.Audit;
 using Portal.Data.Interceptors;
 using Portal.Data.Queries;
+using Portal.Data.Redaction;
 
 namespace Portal.Data;
 
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
         services.TryAddSingletonTimeProvider();
 
+        services.AddSingleton<ISecretRedactor, SecretRedactor>();
         services.AddSingleton<AuditChainInterceptor>();
         services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory>();
 

@@ -12,9 +12,9 @@ namespace Portal.Data.Interceptors;
 /// Chains every added <see cref="AuditEntry"/> to the one before it, inside the transaction that saves it,
 /// and refuses to save a modified or deleted entry. When the caller has no transaction, it opens one for the save:
 /// SQLite's BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the write lock before the chain tip is read,
-/// so two writers can never chain to the same tip.
+/// so two writers can never chain to the same tip. Known secrets are masked in every entry before it is hashed.
 /// </summary>
-public sealed class AuditChainInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditChainInterceptor(TimeProvider clock, Redaction.ISecretRedactor redactor) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _ownTransactions = [];
 
@@ -62,6 +62,9 @@ public sealed class AuditChainInterceptor(TimeProvider clock) : SaveChangesInter
             var sequenceProperty = tracked.Property(a => a.Sequence);
             sequenceProperty.CurrentValue = ++sequence;
             entry.Time = entry.Time == default ? now : entry.Time.ToUniversalTime();
+            // Redacted before hashing: the chain covers exactly what is stored.
+            entry.DetailsJson = redactor.Redact(entry.DetailsJson);
+            entry.Target = redactor.Redact(entry.Target);
             entry.PreviousHash = previousHash;
             entry.Hash = AuditHasher.Compute(entry);
             previousHash = entry.Hash;

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
+using Portal.Data.Redaction;
 
 namespace Portal.Provisioning.Jobs;
 
@@ -7,7 +9,6 @@ namespace Portal.Provisioning.Jobs;
 public sealed class JobExecutionContext
 {
     private readonly Func<JobEventKind, JobEventLevel, string, string?, Task> _append;
-    private readonly List<string> _secrets = [];
 
     internal JobExecutionContext(ClaimedJob job, IServiceProvider services, RunningJob running, Func<JobEventKind, JobEventLevel, string, string?, Task> append)
     {
@@ -54,35 +55,13 @@ public sealed class JobExecutionContext
     public T GetPayload<T>() => JsonSerializer.Deserialize<T>(PayloadJson, JobJson.Options)
         ?? throw new InvalidOperationException($"Job {JobId} has no payload.");
 
-    /// <summary>Masks this value in every later event of the job.</summary>
-    public void RegisterSecret(string value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            lock (_secrets)
-            {
-                _secrets.Add(value);
-            }
-        }
-    }
+    /// <summary>Masks this value in every later event, error, audit entry and log line (see <see cref="ISecretRedactor"/>).</summary>
+    public void RegisterSecret(string value) => Services.GetRequiredService<ISecretRedactor>().Register(value);
 
     public Task LogAsync(string message, JobEventLevel level = JobEventLevel.Info) =>
-        _append(JobEventKind.Log, level, Redact(message), null);
+        _append(JobEventKind.Log, level, message, null);
 
     /// <summary>Structured progress: <paramref name="data"/> is stored as JSON and drives progress views.</summary>
     public Task ReportProgressAsync(string message, object data, JobEventLevel level = JobEventLevel.Info) =>
-        _append(JobEventKind.Progress, level, Redact(message), Redact(JsonSerializer.Serialize(data, JobJson.Options)));
-
-    private string Redact(string text)
-    {
-        lock (_secrets)
-        {
-            foreach (var secret in _secrets)
-            {
-                text = text.Replace(secret, "[secret]", StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
+        _append(JobEventKind.Progress, level, message, JsonSerializer.Serialize(data, JobJson.Options));
 }

@@ -45,7 +45,7 @@ public sealed class JobQueue : IJobQueue
         var job = new Job
         {
             Kind = request.Kind,
-            Title = request.Title,
+            Title = _store.Redact(request.Title),
             EnvironmentId = environmentId,
             State = JobState.Queued,
             PayloadJson = JsonSerializer.Serialize(request.Payload ?? new { }, JobJson.Options),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Redaction;
 using Portal.Data.Entities;
 
 namespace Portal.Provisioning.Jobs;
@@ -9,9 +10,12 @@ namespace Portal.Provisioning.Jobs;
 /// The queue's statements. Claims, heartbeats and event appends are single SQL statements (atomic in SQLite);
 /// every state change a person would ask about is written with its event and its audit entry in one transaction.
 /// </summary>
-internal sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
+internal sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock, ISecretRedactor redactor)
 {
     public const string SystemActor = "system";
+
+    /// <summary>Text the queue writes as is (a job's title), with known secrets masked.</summary>
+    public string Redact(string text) => redactor.Redact(text);
 
     /// <summary>
     /// Claims the oldest runnable job in one statement: queued, past its backoff, and either without an environment
@@ -80,6 +84,8 @@ internal sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory
     public async Task<JobEvent> AppendEventAsync(PortalDbContext context, long jobId, JobEventKind kind, JobEventLevel level, string message, string? dataJson, CancellationToken cancellationToken)
     {
         var time = clock.GetUtcNow();
+        message = redactor.Redact(message);
+        dataJson = redactor.RedactOrNull(dataJson);
         await using var command = await context.CreateCommandAsync(AppendEventSql, cancellationToken,
             ("$job", jobId), ("$time", time.UtcTicks), ("$kind", kind.ToString()), ("$level", level.ToString()), ("$message", message), ("$data", dataJson));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -93,6 +99,9 @@ internal sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory
     /// </summary>
     public async Task<JobEvent?> FinishAsync(ClaimedJob job, string owner, JobState state, string message, string? error, string? resultJson, CancellationToken cancellationToken)
     {
+        error = redactor.RedactOrNull(error);
+        resultJson = redactor.RedactOrNull(resultJson);
+        message = redactor.Redact(message);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -120,6 +129,7 @@ internal sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory
     /// <summary>Puts a failed attempt of an idempotent job back in the queue, to be claimed after <paramref name="notBefore"/>.</summary>
     public async Task<JobEvent?> RequeueForRetryAsync(ClaimedJob job, string owner, DateTimeOffset notBefore, string error, CancellationToken cancellationToken)
     {
+        error = redactor.Redact(error);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         await using (var command = await context.CreateCommandAsync(

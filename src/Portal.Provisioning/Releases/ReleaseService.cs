@@ -87,8 +87,7 @@ public sealed class ReleaseService(
                 return EnvironmentCommandResult.Conflict($"Release {id} is still {(source.Status == ReleaseStatus.Queued ? "queued" : "rolling out")}; cancel its job instead.");
             }
 
-            // A failed release goes back to what ran before it; any other goes back to the image it ran.
-            image = source.Status == ReleaseStatus.Failed ? source.ImageBefore : source.ImageAfter;
+            image = RollbackRules.TargetImage(source);
         }
         else
         {
@@ -99,7 +98,7 @@ public sealed class ReleaseService(
                 return EnvironmentCommandResult.Conflict($"Release {running.Id} of '{target.Workload.Name}' is still {(running.Status == ReleaseStatus.Queued ? "queued" : "rolling out")}; cancel its job instead.");
             }
 
-            source = recent.Items.FirstOrDefault(r => r.Kind != ReleaseKind.Restart && r.ImageBefore is not null && r.ImageBefore != r.ImageAfter);
+            source = RollbackRules.UndoSource(recent.Items);
             image = source?.ImageBefore;
         }
 

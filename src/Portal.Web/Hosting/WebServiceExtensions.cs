@@ -25,6 +25,8 @@ public static class WebServiceExtensions
         // The API speaks camelCase JSON with enums as camelCase strings, like job payloads and audit details.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddScoped<CurrentActor>();
+        services.AddSecretRedactionToLogging();
+        services.AddSingleton<State.Releases.PodLogReader>();
 
         // The simulated cloud, in sandbox mode only (see SandboxCloudHost).
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName)

@@ -13,4 +13,8 @@ public static class PageExtensions
 
     public static Task ScreenshotStepAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    /// <summary>A screenshot of one part of the page (the layout scrolls inside its body, so a full-page shot stops at the viewport).</summary>
+    public static Task ScreenshotStepAsync(this ILocator section, string name) =>
+        section.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(RepositoryPaths.ScreenshotDirectory, name + ".png") });
 }

@@ -1,6 +1,7 @@
 namespace Portal.Web.State.Cluster;
 
-/// <summary>Which kinds a <see cref="ClusterWatchFeed"/> subscribes to: the dashboard needs only pods.</summary>
+/// <summary>Which kinds a <see cref="ClusterWatchFeed"/> subscribes to: the dashboard needs only pods, a rollout panel
+/// Deployments, ReplicaSets and Pods.</summary>
 [Flags]
 public enum ClusterObjectKinds
 {
@@ -9,5 +10,6 @@ public enum ClusterObjectKinds
     Pods = 2,
     Services = 4,
     Events = 8,
-    All = Deployments | Pods | Services | Events,
+    ReplicaSets = 16,
+    All = Deployments | Pods | Services | Events | ReplicaSets,
 }

@@ -70,6 +70,11 @@ public sealed class ClusterWatchFeed(ISharedWatchHub hub, EnvironmentCluster clu
             {
                 _loops.Add(RunAsync(KubernetesResources.Events, ns, state.Apply, token));
             }
+
+            if (kinds.HasFlag(ClusterObjectKinds.ReplicaSets))
+            {
+                _loops.Add(RunAsync(KubernetesResources.ReplicaSets, ns, state.Apply, token));
+            }
         }
 
         if (ReachabilityProbeInterval is { } interval)

@@ -5,13 +5,15 @@ using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Templates;
+using Portal.Web.Components.Pages.Environments.Releases;
 using Portal.Web.State;
 using Radzen;
 
 namespace Portal.Web.Components.Pages.Environments;
 
 /// <summary>
-/// One environment: status, actions, the current operation's live progress, outputs, parameters, cluster and history.
+/// One environment: status, actions, the current operation's live progress, outputs, parameters, workloads with their
+/// live rollouts, cluster, releases and history.
 /// Any state change of one of its jobs reloads the page's state, at most twice a second.
 /// </summary>
 public sealed partial class EnvironmentPage : IDisposable
@@ -25,6 +27,8 @@ public sealed partial class EnvironmentPage : IDisposable
     private IReadOnlyList<JobSummary> _queued = [];
     private Job? _current;
     private EnvironmentHistory? _history;
+    private WorkloadsSection? _workloads;
+    private ReleaseHistory? _releases;
     private IDisposable? _subscription;
     private RenderThrottle? _throttle;
     private string? _commandError;
@@ -96,11 +100,7 @@ public sealed partial class EnvironmentPage : IDisposable
         try
         {
             await LoadAsync();
-            if (_history is not null)
-            {
-                await _history.RefreshAsync();
-            }
-
+            await RefreshListsAsync();
             StateHasChanged();
         }
         catch (Exception ex)
@@ -188,9 +188,25 @@ public sealed partial class EnvironmentPage : IDisposable
         }
 
         await LoadAsync();
+        await RefreshListsAsync();
+    }
+
+    // The job history, the release history and each workload's last release follow the environment's jobs.
+    private async Task RefreshListsAsync()
+    {
         if (_history is not null)
         {
             await _history.RefreshAsync();
+        }
+
+        if (_releases is not null)
+        {
+            await _releases.RefreshAsync();
+        }
+
+        if (_workloads is not null)
+        {
+            await _workloads.RefreshAsync();
         }
     }
 

@@ -17,6 +17,7 @@ public sealed partial class ClusterView
 {
     private static readonly TimeSpan s_renderInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan s_probeInterval = TimeSpan.FromSeconds(15);
+    private const ClusterObjectKinds ViewedKinds = ClusterObjectKinds.Deployments | ClusterObjectKinds.Pods | ClusterObjectKinds.Services | ClusterObjectKinds.Events;
 
     private RenderThrottle? _throttle;
     private CancellationTokenSource? _connecting;
@@ -93,7 +94,7 @@ public sealed partial class ClusterView
         }
 
         _state = new ClusterObjectsState(EnvironmentScope.Namespaces(Template, Environment));
-        _feed = new ClusterWatchFeed(WatchHub, cluster, _state, ClusterObjectKinds.All, _throttle.Request) { ReachabilityProbeInterval = s_probeInterval };
+        _feed = new ClusterWatchFeed(WatchHub, cluster, _state, ViewedKinds, _throttle.Request) { ReachabilityProbeInterval = s_probeInterval };
         _feed.Start();
     }
 

@@ -1,0 +1,194 @@
+using Microsoft.AspNetCore.Components;
+using Portal.Data.Entities;
+using Portal.Data.Queries;
+using Portal.Provisioning.Environments;
+using Portal.Provisioning.Kubernetes.Watching;
+using Portal.Provisioning.Releases;
+using Portal.Provisioning.Templates;
+using Portal.Web.State;
+using Portal.Web.State.Cluster;
+using Portal.Web.State.Releases;
+using Radzen;
+
+namespace Portal.Web.Components.Pages.Environments.Releases;
+
+/// <summary>
+/// The environment's workloads with their live rollouts. Watches the cluster's Deployments, ReplicaSets and Pods through
+/// the shared hub (the same upstream watches the cluster view uses), reads each workload's latest release, and asks the
+/// release service for restarts and rollbacks after a confirmation; the page shows the outcome and reloads.
+/// </summary>
+public sealed partial class WorkloadsSection
+{
+    private const ClusterObjectKinds RolloutKinds = ClusterObjectKinds.Deployments | ClusterObjectKinds.ReplicaSets | ClusterObjectKinds.Pods;
+    private static readonly TimeSpan s_renderInterval = TimeSpan.FromMilliseconds(250);
+
+    private IReadOnlyList<WorkloadTarget> _targets = [];
+    private const int RollbackSearchDepth = 50;
+    private Dictionary<string, ReleaseSummary> _latest = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _rollbackImages = new(StringComparer.Ordinal);
+    private RenderThrottle? _throttle;
+    private CancellationTokenSource? _connecting;
+    private EnvironmentCluster? _cluster;
+    private ClusterWatchFeed? _feed;
+    private ClusterObjectsState? _state;
+    private string? _activeKey;
+    private string? _connectError;
+
+    [Inject] private EnvironmentClusterAccess ClusterAccess { get; set; } = default!;
+
+    [Inject] private ISharedWatchHub WatchHub { get; set; } = default!;
+
+    [Inject] private IReleaseQueryService ReleaseQueries { get; set; } = default!;
+
+    [Inject] private IReleaseService Releases { get; set; } = default!;
+
+    [Inject] private PodLogReader LogReader { get; set; } = default!;
+
+    [Inject] private CurrentActor Actor { get; set; } = default!;
+
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Parameter, EditorRequired] public EnvironmentRecord Environment { get; set; } = default!;
+
+    [Parameter, EditorRequired] public EnvironmentTemplate Template { get; set; } = default!;
+
+    /// <summary>An operation of the environment is queued or running: the actions wait.</summary>
+    [Parameter] public bool Busy { get; set; }
+
+    /// <summary>The outcome of a restart or rollback, for the page to show and reload.</summary>
+    [Parameter] public EventCallback<EnvironmentCommandResult> OnCommand { get; set; }
+
+    private bool Synced => _state is { } s && s.IsSynced(ClusterObjectKinds.Deployments) && s.IsSynced(ClusterObjectKinds.ReplicaSets)
+        && s.IsSynced(ClusterObjectKinds.Pods);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        ArgumentNullException.ThrowIfNull(Environment);
+        ArgumentNullException.ThrowIfNull(Template);
+        var key = string.Join('\n', Environment.Id, Template.Name, Environment.OutputsJson, Environment.ParametersJson);
+        if (key == _activeKey)
+        {
+            return;
+        }
+
+        _activeKey = key;
+        _targets = ReleaseTargets.Of(Template, Environment);
+        await LoadLatestAsync();
+
+        // Prerendering is a one-shot HTML pass: watching there would only open watches to close them at once.
+        if (RendererInfo.IsInteractive && _targets.Count > 0)
+        {
+            await RestartFeedAsync();
+        }
+    }
+
+    /// <summary>Re-reads the workloads' latest releases (the page calls it when a job of the environment changes).</summary>
+    public async Task RefreshAsync()
+    {
+        await LoadLatestAsync();
+        StateHasChanged();
+    }
+
+    private async Task LoadLatestAsync()
+    {
+        var latest = await ReleaseQueries.GetLatestPerWorkloadAsync(Environment.Name);
+        var rollbackImages = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var release in latest)
+        {
+            var recent = await ReleaseQueries.ListAsync(new ReleaseFilter(Environment.Name, release.Workload), 0, RollbackSearchDepth);
+            if (ReleaseTargets.RollbackImage(recent.Items) is { } image)
+            {
+                rollbackImages[release.Workload] = image;
+            }
+        }
+
+        _latest = latest.ToDictionary(r => r.Workload, StringComparer.Ordinal);
+        _rollbackImages = rollbackImages;
+    }
+
+    private string ReleaseUrl(WorkloadTarget target) =>
+        $"/environments/{Uri.EscapeDataString(Environment.Name)}/release?workload={Uri.EscapeDataString(target.Workload.Name)}";
+
+    private async Task RestartAsync(WorkloadTarget target, string? image)
+    {
+        var question = $"Restart {target.Workload.Name}? Its pods are replaced by a rolling update (the kubectl.kubernetes.io/restartedAt annotation)"
+            + (image is null ? "." : $"; the image stays {image}.");
+        if (await Dialogs.Confirm(question, $"Restart {target.Workload.Name}", new ConfirmOptions { OkButtonText = "Restart", CancelButtonText = "Not now" }) == true)
+        {
+            await OnCommand.InvokeAsync(await Releases.RestartAsync(Environment.Name, target.Workload.Name, Actor.ToActorContext()));
+        }
+    }
+
+    private async Task RollbackAsync(WorkloadTarget target, string? image, string? current)
+    {
+        if (image is null)
+        {
+            return;
+        }
+
+        var question = $"Roll {target.Workload.Name} back to {image}? This is a new release of that image, replacing {current ?? "the current image"}, tracked like any release.";
+        if (await Dialogs.Confirm(question, $"Roll back {target.Workload.Name}", new ConfirmOptions { OkButtonText = "Roll back", CancelButtonText = "Not now" }) == true)
+        {
+            await OnCommand.InvokeAsync(await Releases.RollbackAsync(Environment.Name, target.Workload.Name, null, Actor.ToActorContext()));
+        }
+    }
+
+    private Task<PodLogTail> ReadLogsAsync(PodRow pod, string container) =>
+        _cluster is { } cluster
+            ? LogReader.ReadAsync(cluster.Client, pod, container)
+            : Task.FromResult(new PodLogTail(pod.Name, container, false, [], "Not connected to the cluster."));
+
+    private async Task RestartFeedAsync()
+    {
+        await StopAsync();
+        _throttle ??= new RenderThrottle(s_renderInterval, () => InvokeAsync(StateHasChanged));
+        _connecting = new CancellationTokenSource();
+        var token = _connecting.Token;
+        try
+        {
+            _cluster = await ClusterAccess.ConnectAsync(Environment, token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _connectError = ClusterWatchFeed.Describe(ex);
+            return;
+        }
+
+        if (token.IsCancellationRequested || _cluster is null)
+        {
+            return; // replaced or gone while the secrets were read, or no cluster yet (the cluster view says so)
+        }
+
+        _state = new ClusterObjectsState(EnvironmentScope.Namespaces(Template, Environment));
+        _feed = new ClusterWatchFeed(WatchHub, _cluster, _state, RolloutKinds, _throttle.Request);
+        _feed.Start();
+    }
+
+    private async Task StopAsync()
+    {
+        if (_connecting is { } connecting)
+        {
+            _connecting = null;
+            await connecting.CancelAsync();
+            connecting.Dispose();
+        }
+
+        if (_feed is { } feed)
+        {
+            _feed = null;
+            await feed.DisposeAsync();
+        }
+
+        _state = null;
+        _cluster = null;
+        _connectError = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _throttle?.Dispose();
+        await StopAsync();
+    }
+}
