@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Portal.Provisioning.Access;
+using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Kubernetes;
@@ -20,6 +21,9 @@ public static class DependencyInjection
         builder.Services.AddPortalTemplates();
         builder.Services.AddPortalEnvironments();
         builder.Services.AddJobHandler<SelfTestJobHandler>(SelfTestJobHandler.Kind, isIdempotent: true, maxAttempts: 2);
+
+        // Last: it wraps the handlers of the gated job kinds registered above.
+        builder.Services.AddPortalApprovals();
         return builder;
     }
 }

@@ -13,8 +13,18 @@ public sealed record EnvironmentCommandResult(
     /// <summary>For a release, rollback or restart: the release record the job finishes.</summary>
     public long? ReleaseId { get; init; }
 
+    /// <summary>For <see cref="EnvironmentCommandStatus.AwaitingApproval"/>: the approval request (JobId is its plan job).</summary>
+    public long? ApprovalRequestId { get; init; }
+
     public static EnvironmentCommandResult Accepted(long jobId, string environmentName) =>
         new(EnvironmentCommandStatus.Accepted, jobId, environmentName, s_noErrors, null);
+
+    public static EnvironmentCommandResult AwaitingApproval(long approvalRequestId, long planJobId, string environmentName) =>
+        new(EnvironmentCommandStatus.AwaitingApproval, planJobId, environmentName, s_noErrors,
+            $"{environmentName} is protected: the change waits for approval (request #{approvalRequestId}).")
+        {
+            ApprovalRequestId = approvalRequestId,
+        };
 
     public static EnvironmentCommandResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new(EnvironmentCommandStatus.Invalid, null, null, errors, "The request has invalid fields.");

@@ -16,4 +16,11 @@ public enum EnvironmentCommandStatus
 
     /// <summary>The actor's roles do not allow it; <see cref="EnvironmentCommandResult.Message"/> says which role it needs. Audited as denied.</summary>
     Forbidden,
+
+    /// <summary>
+    /// The environment is protected: an approval request was made and its plan job queued
+    /// (<see cref="EnvironmentCommandResult.ApprovalRequestId"/>, <see cref="EnvironmentCommandResult.JobId"/>); the change
+    /// runs once approved.
+    /// </summary>
+    AwaitingApproval,
 }

@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Queries;
 using Portal.Provisioning.Access;
+using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Secrets;
 using Portal.Provisioning.Templates;
@@ -20,6 +21,7 @@ public sealed class EnvironmentService(
     IDbContextFactory<PortalDbContext> contextFactory,
     ISecretProtector protector,
     AccessGuard guard,
+    IApprovalService approvals,
     TimeProvider clock) : IEnvironmentService
 {
     public async Task<EnvironmentCommandResult> CreateAsync(CreateEnvironmentCommand command, ActorContext actor, CancellationToken cancellationToken = default)
@@ -164,7 +166,7 @@ public sealed class EnvironmentService(
         }
 
         var payload = JsonSerializer.Deserialize<EnvironmentJobPayload>(preview.PayloadJson, JobJson.Options) ?? new EnvironmentJobPayload();
-        var jobId = await queue.EnqueueAsync(new JobRequest
+        return await SubmitAsync(environment, "update", new JobRequest
         {
             Kind = EnvironmentJobKinds.Update,
             Title = $"Update {name}",
@@ -173,8 +175,7 @@ public sealed class EnvironmentService(
             Payload = payload,
             RequestedBy = actor.Name,
             Audit = new JobAudit("environment.update", $"environment/{name}", new { previewJobId, parameters = payload.Parameters, secrets = payload.ProtectedSecrets?.Keys.ToArray() }, actor.RemoteAddress),
-        }, cancellationToken: cancellationToken);
-        return EnvironmentCommandResult.Accepted(jobId, name);
+        }, actor, cancellationToken);
     }
 
     public Task<EnvironmentCommandResult> CheckDriftAsync(string name, ActorContext actor, CancellationToken cancellationToken = default) =>
@@ -239,7 +240,7 @@ public sealed class EnvironmentService(
         }
 
         var payload = (JsonSerializer.Deserialize<EnvironmentJobPayload>(job.PayloadJson, JobJson.Options) ?? new EnvironmentJobPayload()) with { RetryOf = jobId };
-        var newJobId = await queue.EnqueueAsync(new JobRequest
+        return await SubmitAsync(environment, "retry", new JobRequest
         {
             Kind = job.Kind,
             Title = job.Title.StartsWith("Retry: ", StringComparison.Ordinal) ? job.Title : $"Retry: {job.Title}",
@@ -248,8 +249,7 @@ public sealed class EnvironmentService(
             Payload = payload,
             RequestedBy = actor.Name,
             Audit = new JobAudit("environment.retry", $"environment/{name}", new { retryOf = jobId, kind = job.Kind }, actor.RemoteAddress),
-        }, cancellationToken: cancellationToken);
-        return EnvironmentCommandResult.Accepted(newJobId, name);
+        }, actor, cancellationToken);
     }
 
     public Task<EnvironmentCommandResult> UnlockStackAsync(string name, ActorContext actor, CancellationToken cancellationToken = default) =>
@@ -326,7 +326,7 @@ public sealed class EnvironmentService(
 
         var changes = ParameterChanges.Compare(template, current, binding.Values, binding.Secrets.Keys);
         var isPreview = kind == EnvironmentJobKinds.Preview;
-        var jobId = await queue.EnqueueAsync(new JobRequest
+        return await SubmitAsync(environment, "update", new JobRequest
         {
             Kind = kind,
             Title = isPreview ? $"Preview changes to {name}" : $"Update {name}",
@@ -339,8 +339,7 @@ public sealed class EnvironmentService(
             },
             RequestedBy = actor.Name,
             Audit = new JobAudit(isPreview ? "environment.preview" : "environment.update", $"environment/{name}", new { changes }, actor.RemoteAddress),
-        }, cancellationToken: cancellationToken);
-        return EnvironmentCommandResult.Accepted(jobId, name);
+        }, actor, cancellationToken);
     }
 
     private async Task<EnvironmentCommandResult> QueueSimpleAsync(
@@ -357,7 +356,7 @@ public sealed class EnvironmentService(
             return NotFound(name);
         }
 
-        var jobId = await queue.EnqueueAsync(new JobRequest
+        return await SubmitAsync(environment, kind == EnvironmentJobKinds.Destroy ? "destroy" : auditAction, new JobRequest
         {
             Kind = kind,
             Title = title,
@@ -366,9 +365,15 @@ public sealed class EnvironmentService(
             Payload = new EnvironmentJobPayload(),
             RequestedBy = actor.Name,
             Audit = new JobAudit(auditAction, $"environment/{name}", null, actor.RemoteAddress),
-        }, cancellationToken: cancellationToken);
-        return EnvironmentCommandResult.Accepted(jobId, name);
+        }, actor, cancellationToken);
     }
+
+    /// <summary>Queues the job, or, when its kind is gated and the environment protected, asks for approval first.</summary>
+    private async Task<EnvironmentCommandResult> SubmitAsync(
+        EnvironmentRecord environment, string operation, JobRequest request, ActorContext actor, CancellationToken cancellationToken) =>
+        ApprovalJobKinds.Gated.Contains(request.Kind) && approvals.RequiresApproval(environment.Class)
+            ? await approvals.RequestAsync(new ApprovalSubmission(environment.Id, environment.Name, environment.Class, operation, request), actor, cancellationToken)
+            : EnvironmentCommandResult.Accepted(await queue.EnqueueAsync(request, cancellationToken: cancellationToken), environment.Name);
 
     private async Task ValidateClusterParametersAsync(
         EnvironmentTemplate template, ParameterBindingResult binding, string? selfName, FieldErrors errors, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Portal.Data.Entities;
 using Portal.Data.Queries;
 using Portal.Provisioning.Access;
+using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Templates;
@@ -17,6 +18,7 @@ public sealed class ReleaseService(
     IEnvironmentService environmentService,
     WorkloadImageReader images,
     AccessGuard guard,
+    IApprovalService approvals,
     TimeProvider clock) : IReleaseService
 {
     private const int RollbackSearchDepth = 100;
@@ -149,10 +151,27 @@ public sealed class ReleaseService(
         EnvironmentRecord environment, WorkloadTarget target, ReleaseKind kind, string? image, long? rollbackOf, ActorContext actor,
         string title, string auditAction, CancellationToken cancellationToken)
     {
+        var jobKind = kind == ReleaseKind.Restart ? ReleaseJobKinds.Restart : ReleaseJobKinds.Deploy;
+        if (approvals.RequiresApproval(environment.Class))
+        {
+            // Protected: the release record is written with the job once approved (ReleaseApprovalPlanner).
+            return await approvals.RequestAsync(new ApprovalSubmission(environment.Id, environment.Name, environment.Class, kind.ToString().ToLowerInvariant(), new JobRequest
+            {
+                Kind = jobKind,
+                Title = title,
+                EnvironmentId = environment.Id,
+                EnvironmentName = environment.Name,
+                Payload = new ReleaseApproval(target.Workload.Name, kind, image, rollbackOf).ToPayload(),
+                RequestedBy = actor.Name,
+                Audit = new JobAudit(auditAction, $"environment/{environment.Name}/workloads/{target.Workload.Name}",
+                    new { workload = target.Workload.Name, image, strategy = target.StrategyName, rollbackOf }, actor.RemoteAddress),
+            }), actor, cancellationToken);
+        }
+
         ReleaseRecord? release = null;
         var jobId = await queue.EnqueueAsync(new JobRequest
         {
-            Kind = kind == ReleaseKind.Restart ? ReleaseJobKinds.Restart : ReleaseJobKinds.Deploy,
+            Kind = jobKind,
             Title = title,
             EnvironmentId = environment.Id,
             EnvironmentName = environment.Name,

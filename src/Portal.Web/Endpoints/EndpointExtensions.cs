@@ -11,6 +11,7 @@ public static class EndpointExtensions
         api.MapAuditEndpoints();
         api.MapJobApi();
         api.MapEnvironmentEndpoints();
+        api.MapApprovalEndpoints();
         api.MapReleaseEndpoints();
 
         // The UI's downloads (audit export, full job log) use the UI's access rules, not the API's.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Data.Entities;
 using Portal.Data.Queries;
+using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Templates;
@@ -53,6 +54,8 @@ public sealed partial class EnvironmentPage : IDisposable
     [Inject] private NotificationService Notifications { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private IApprovalService Approvals { get; set; } = default!;
 
     [Parameter] public string Name { get; set; } = "";
 
@@ -157,7 +160,7 @@ public sealed partial class EnvironmentPage : IDisposable
     private async Task DestroyAsync()
     {
         var confirmed = await Dialogs.OpenAsync<DestroyDialog>($"Destroy {Name}?",
-            new Dictionary<string, object?> { [nameof(DestroyDialog.EnvironmentName)] = Name },
+            new Dictionary<string, object?> { [nameof(DestroyDialog.EnvironmentName)] = Name, [nameof(DestroyDialog.Protected)] = _environment is { } e && Approvals.RequiresApproval(e.Class) },
             new DialogOptions { Width = "min(36rem, 95vw)", CloseDialogOnEsc = true });
         if (confirmed is true)
         {
@@ -167,6 +170,13 @@ public sealed partial class EnvironmentPage : IDisposable
 
     private async Task HandleCommandAsync(EnvironmentCommandResult result)
     {
+        if (result is { Status: EnvironmentCommandStatus.AwaitingApproval, ApprovalRequestId: { } approvalId })
+        {
+            // A protected environment: show the request that now waits, not a job.
+            Navigation.NavigateTo($"/approvals/{approvalId}");
+            return;
+        }
+
         if (result.Status == EnvironmentCommandStatus.Accepted)
         {
             _commandError = null;

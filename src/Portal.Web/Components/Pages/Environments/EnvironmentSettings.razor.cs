@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Data.Entities;
 using Portal.Data.Queries;
+using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Templates;
@@ -23,6 +24,7 @@ public sealed partial class EnvironmentSettings : IDisposable
     private string? _message;
     private bool _notFound;
     private bool _sending;
+    private bool _protected;
 
     [Inject] private IEnvironmentQueryService EnvironmentQueries { get; set; } = default!;
 
@@ -38,6 +40,8 @@ public sealed partial class EnvironmentSettings : IDisposable
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject] private IApprovalService Approvals { get; set; } = default!;
+
     [Parameter] public string Name { get; set; } = "";
 
     /// <summary>A preview job to show again (the environment page links here from a finished preview).</summary>
@@ -52,6 +56,7 @@ public sealed partial class EnvironmentSettings : IDisposable
             return;
         }
 
+        _protected = Approvals.RequiresApproval(_environment.Class);
         if (Catalog.Find(_environment.TemplateName) is { } template)
         {
             _model = ParameterFormModel.ForUpdate(template, EnvironmentParameters.Read(_environment));
@@ -106,6 +111,13 @@ public sealed partial class EnvironmentSettings : IDisposable
             if (result.Status == EnvironmentCommandStatus.Accepted)
             {
                 Navigation.NavigateTo($"/environments/{Uri.EscapeDataString(Name)}");
+                return;
+            }
+
+            if (result is { Status: EnvironmentCommandStatus.AwaitingApproval, ApprovalRequestId: { } approvalId })
+            {
+                // Protected: the request waits for approval; show it.
+                Navigation.NavigateTo($"/approvals/{approvalId}");
                 return;
             }
 

@@ -52,6 +52,8 @@ public sealed partial class ReleasePage : IDisposable
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject] private Portal.Provisioning.Approvals.IApprovalService Approvals { get; set; } = default!;
+
     [Parameter] public string Name { get; set; } = "";
 
     [SupplyParameterFromQuery(Name = "workload")] public string? WorkloadQuery { get; set; }
@@ -170,6 +172,13 @@ public sealed partial class ReleasePage : IDisposable
             if (result.Status == EnvironmentCommandStatus.Accepted)
             {
                 Navigation.NavigateTo(EnvironmentUrl);
+                return;
+            }
+
+            if (result is { Status: EnvironmentCommandStatus.AwaitingApproval, ApprovalRequestId: { } approvalId })
+            {
+                // Protected: show the request that waits for approval.
+                Navigation.NavigateTo($"/approvals/{approvalId}");
                 return;
             }
 

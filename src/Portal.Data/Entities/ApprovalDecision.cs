@@ -1,0 +1,23 @@
+namespace Portal.Data.Entities;
+
+/// <summary>One user's approve or reject of a request. Voided when the request went stale; never deleted.</summary>
+public sealed class ApprovalDecision
+{
+    public long Id { get; set; }
+
+    public long ApprovalRequestId { get; set; }
+
+    /// <summary>The deciding user, as recorded on audit entries.</summary>
+    public required string User { get; set; }
+
+    public bool Approved { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTimeOffset Time { get; set; }
+
+    public string? RemoteAddress { get; set; }
+
+    /// <summary>True once the plan it approved no longer holds (the request went stale).</summary>
+    public bool Voided { get; set; }
+}

@@ -1,0 +1,22 @@
+using Portal.Data.Entities;
+
+namespace Portal.Provisioning.Approvals;
+
+/// <summary>A row of the approvals list.</summary>
+public sealed record ApprovalSummary(
+    long Id,
+    long EnvironmentId,
+    string EnvironmentName,
+    EnvironmentClass EnvironmentClass,
+    string Operation,
+    string JobKind,
+    string JobTitle,
+    string RequestedBy,
+    DateTimeOffset RequestedAt,
+    string? RequestedFrom,
+    ApprovalStatus Status,
+    int Approvals,
+    int RequiredApprovals,
+    DateTimeOffset ExpiresAt,
+    long? PlanJobId,
+    long? ExecutionJobId);

@@ -1,0 +1,41 @@
+using Portal.Data.Entities;
+using Portal.Data.Queries;
+using Portal.Provisioning.Environments;
+
+namespace Portal.Provisioning.Approvals;
+
+/// <summary>
+/// Approval requests for changes to protected environments, as the environment and release services, the UI and the
+/// REST API use them. Every request and decision is audited with its actor and address.
+/// </summary>
+public interface IApprovalService
+{
+    /// <summary>True when changes to environments of this class wait for approval.</summary>
+    bool RequiresApproval(EnvironmentClass environmentClass);
+
+    /// <summary>
+    /// Records the request (Planning) and queues its plan job; returns <see cref="EnvironmentCommandStatus.AwaitingApproval"/>
+    /// with the request and the plan job.
+    /// </summary>
+    Task<EnvironmentCommandResult> RequestAsync(ApprovalSubmission submission, ActorContext actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Requests matching the filter, newest first (expired ones marked first).</summary>
+    Task<PagedResult<ApprovalSummary>> ListAsync(ApprovalFilter filter, int skip, int take, CancellationToken cancellationToken = default);
+
+    Task<ApprovalDetail?> GetAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Why <paramref name="actor"/> may not decide <paramref name="request"/> now, or null when they may.</summary>
+    string? WhyCannotDecide(ApprovalDetail request, ActorContext actor);
+
+    /// <summary>Approves; the last approval needed queues the job, bound to the approved plan.</summary>
+    Task<ApprovalDecisionResult> ApproveAsync(long id, string? comment, ActorContext actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Rejects (a comment is required); one rejection closes the request.</summary>
+    Task<ApprovalDecisionResult> RejectAsync(long id, string? comment, ActorContext actor, CancellationToken cancellationToken = default);
+
+    /// <summary>The requester withdraws a request that is still planning or waiting.</summary>
+    Task<ApprovalDecisionResult> CancelAsync(long id, ActorContext actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Queues the execution job of an approved request whose job was never queued (idempotent).</summary>
+    Task QueueExecutionAsync(long id, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,83 @@
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Provisioning.Environments;
+using Portal.Provisioning.Jobs;
+using Portal.Provisioning.Releases;
+using Portal.Provisioning.Templates;
+
+namespace Portal.Provisioning.Approvals;
+
+/// <summary>
+/// Plans releases, rollbacks and restarts: the Deployment's live image before and the image after, as one operation on
+/// the Deployment. A release made elsewhere in between changes the image before, so the plan (and its hash) changes.
+/// Also writes the release record with an approved job (<see cref="IApprovalExecutionCompanion"/>).
+/// </summary>
+public sealed class ReleaseApprovalPlanner(EnvironmentStore environments, ITemplateCatalog catalog, WorkloadImageReader images, ReleaseStore releases, TimeProvider clock)
+    : IApprovalPlanner, IApprovalExecutionCompanion
+{
+    public bool CanPlan(string jobKind) => jobKind is ReleaseJobKinds.Deploy or ReleaseJobKinds.Restart;
+
+    public bool Handles(string jobKind) => CanPlan(jobKind);
+
+    public async Task<ApprovalPlan> PlanAsync(JobExecutionContext context, string jobKind, string payloadJson)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var release = ReleaseApproval.Read(payloadJson);
+        var (environment, target) = await ResolveAsync(context.EnvironmentId ?? 0, release.Workload, context.CancellationToken);
+        var (before, problem) = await images.ReadAsync(environment, target, context.CancellationToken);
+        if (before is null)
+        {
+            throw new InvalidOperationException(problem ?? "The workload's image could not be read.");
+        }
+
+        await context.LogAsync($"Planning: {target.Namespace}/{target.Deployment} runs {before} now.");
+        var after = release.Kind == ReleaseKind.Restart ? before : release.Image;
+        var changedKey = release.Kind == ReleaseKind.Restart
+            ? "spec.template.metadata.annotations.kubectl.kubernetes.io/restartedAt"
+            : $"spec.template.spec.containers[{target.Container}].image";
+        var operation = new PlannedOperation(
+            $"kubernetes:apps/v1:Deployment::{target.Namespace}/{target.Deployment}", "kubernetes:apps/v1:Deployment", "update", [changedKey], [], Destructive: false);
+        return new ApprovalPlan([operation], [], [new PlannedImage(target.Workload.Name, before, after)], new Dictionary<string, int> { ["update"] = 1 });
+    }
+
+    public async Task AddAsync(PortalDbContext context, ApprovalRequest request, long jobId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        var release = ReleaseApproval.Read(request.JobPayloadJson);
+        var (_, target) = await ResolveAsync(request.EnvironmentId, release.Workload, cancellationToken);
+        context.Releases.Add(new ReleaseRecord
+        {
+            EnvironmentId = request.EnvironmentId,
+            Workload = release.Workload,
+            Kind = release.Kind,
+            Strategy = target.StrategyName,
+            ImageAfter = release.Image,
+            RollbackOfReleaseId = release.RollbackOf,
+            JobId = jobId,
+            Status = ReleaseStatus.Queued,
+            RequestedBy = request.RequestedBy,
+            RequestedAt = clock.GetUtcNow(),
+        });
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RefusedAsync(long jobId, string reason, CancellationToken cancellationToken)
+    {
+        if (await releases.GetByJobAsync(jobId, cancellationToken) is { Status: ReleaseStatus.Queued } release)
+        {
+            await releases.FinishAsync(release.Id, release.EnvironmentId, ReleaseStatus.Failed, reason, cancellationToken);
+        }
+    }
+
+    private async Task<(EnvironmentRecord Environment, WorkloadTarget Target)> ResolveAsync(long environmentId, string workloadName, CancellationToken cancellationToken)
+    {
+        var environment = await environments.GetAsync(environmentId, cancellationToken)
+            ?? throw new InvalidOperationException($"Environment {environmentId} no longer exists.");
+        var template = catalog.Find(environment.TemplateName)
+            ?? throw new InvalidOperationException($"Template '{environment.TemplateName}' is not loaded.");
+        var workload = template.Workloads.FirstOrDefault(w => w.Name == workloadName)
+            ?? throw new InvalidOperationException($"Template '{template.Name}' has no workload '{workloadName}' any more.");
+        return (environment, WorkloadTarget.Resolve(template, workload, EnvironmentParameters.Read(environment)));
+    }
+}
