@@ -60,10 +60,10 @@ public sealed class ApprovalPortal : IAsyncLifetime
         await _root.DisposeAsync();
     }
 
-    /// <summary>Creates an environment (creation is never gated) and waits until it is provisioned.</summary>
+    /// <summary>Creates an environment (creation is never gated; production needs an Admin) and waits until it is provisioned.</summary>
     public async Task CreateAsync(string name, EnvironmentClass environmentClass)
     {
-        var created = await Environments.CreateAsync(new CreateEnvironmentCommand(name, "eks-environment", environmentClass, new Dictionary<string, JsonElement>()), Alice);
+        var created = await Environments.CreateAsync(new CreateEnvironmentCommand(name, "eks-environment", environmentClass, new Dictionary<string, JsonElement>()), Dave);
         Assert.Equal(EnvironmentCommandStatus.Accepted, created.Status);
         await WaitForJobAsync(created.JobId!.Value, "succeeded");
     }

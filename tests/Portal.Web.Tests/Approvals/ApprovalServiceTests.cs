@@ -140,7 +140,7 @@ public sealed class ApprovalServiceTests(ApprovalPortal portal) : IClassFixture<
     public async Task Destroy_ProductionEnvironment_PlansDestructiveOperations_AndExpiresUnanswered()
     {
         await portal.CreateAsync("prod-c", EnvironmentClass.Production);
-        var request = await portal.PlannedAsync(await portal.Environments.DestroyAsync("prod-c", Alice));
+        var request = await portal.PlannedAsync(await portal.Environments.DestroyAsync("prod-c", Dave));
         Assert.Equal("destroy", request.Summary.Operation);
         Assert.True(request.Plan!.HasDestructiveOperations);
         Assert.All(request.Plan.Operations, o => Assert.Equal(("delete", true), (o.Operation, o.Destructive)));

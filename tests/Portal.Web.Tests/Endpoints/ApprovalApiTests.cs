@@ -7,8 +7,8 @@ using Portal.Provisioning.Approvals;
 namespace Portal.Web.Tests.Endpoints;
 
 /// <summary>
-/// <c>/api/approvals</c> and the 202 of a change to a protected environment. Until sign-in lands, API callers are the
-/// anonymous user without roles: the role matrix is tested through the service (ApprovalServiceTests).
+/// <c>/api/approvals</c> and the 202 of a change to a protected environment, called with the bootstrap token (an Admin
+/// named "bootstrap", who is then the requester); the role matrix is tested through the service (ApprovalServiceTests).
 /// </summary>
 public sealed class ApprovalApiTests
 {
@@ -33,7 +33,7 @@ public sealed class ApprovalApiTests
         var list = await client.GetFromJsonAsync<JsonElement>("/api/approvals?status=awaiting&environment=prod-api");
         Assert.Equal(1, list.GetProperty("totalCount").GetInt32());
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/approvals/{id}");
-        Assert.Equal(("awaitingApproval", "anonymous", "update"), (detail.GetProperty("summary").GetProperty("status").GetString(),
+        Assert.Equal(("awaitingApproval", "bootstrap", "update"), (detail.GetProperty("summary").GetProperty("status").GetString(),
             detail.GetProperty("summary").GetProperty("requestedBy").GetString(), detail.GetProperty("summary").GetProperty("operation").GetString()));
         Assert.Contains(detail.GetProperty("plan").GetProperty("operations").EnumerateArray(), o => o.GetProperty("type").GetString() == "eks:Cluster"
             && o.GetProperty("changedKeys").EnumerateArray().Any(k => k.GetString() == "desiredCapacity"));

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Data.Queries;
+using Portal.Provisioning.Access;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Web.Tests.Endpoints;
@@ -46,7 +47,7 @@ public sealed partial class SecretRedactionTests
         Assert.Equal("succeeded", (await client.WaitForJobAsync(jobs[^1], s_jobTimeout)).GetProperty("state").GetString());
 
         // The kubeconfig output: revealed once (audited), so this process knows its token in clear.
-        var reveal = await factory.Services.GetRequiredService<IEnvironmentService>().RevealOutputAsync("dev-1", "kubeconfig", new ActorContext("admin", null));
+        var reveal = await factory.Services.GetRequiredService<IEnvironmentService>().RevealOutputAsync("dev-1", "kubeconfig", new ActorContext("admin", null) { Roles = PortalRoles.Admin });
         var token = Token().Match(reveal.Value!).Groups["token"].Value;
         Assert.True(token.Length >= 16, "the sandbox kubeconfig carries a bearer token");
 
