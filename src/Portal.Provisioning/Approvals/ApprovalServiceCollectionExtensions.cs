@@ -26,7 +26,8 @@ public static class ApprovalServiceCollectionExtensions
         services.AddSingleton<ApprovalUpdatesNotifier>();
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<IApprovalService, ApprovalService>();
-        services.AddSingleton<IApprovalPlanner, StackApprovalPlanner>();
+        services.AddSingleton<StackApprovalPlanner>();
+        services.AddSingleton<IApprovalPlanner>(provider => provider.GetRequiredService<StackApprovalPlanner>());
         services.AddSingleton<ReleaseApprovalPlanner>();
         services.AddSingleton<IApprovalPlanner>(provider => provider.GetRequiredService<ReleaseApprovalPlanner>());
         services.AddSingleton<IApprovalExecutionCompanion>(provider => provider.GetRequiredService<ReleaseApprovalPlanner>());

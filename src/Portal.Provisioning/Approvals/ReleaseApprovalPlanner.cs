@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Provisioning.Environments;
@@ -8,11 +10,14 @@ using Portal.Provisioning.Templates;
 namespace Portal.Provisioning.Approvals;
 
 /// <summary>
-/// Plans releases, rollbacks and restarts: the Deployment's live image before and the image after, as one operation on
-/// the Deployment. A release made elsewhere in between changes the image before, so the plan (and its hash) changes.
+/// Plans releases, rollbacks and restarts: the Deployment's live image before and the image after. A <c>patch</c> release
+/// or a restart is one operation on the Deployment; a <c>pulumi-config</c> release is the <c>pulumi preview</c> of the
+/// image parameter changed (what its job will run). A release made elsewhere in between changes the image before, so
+/// the plan (and its hash) changes.
 /// Also writes the release record with an approved job (<see cref="IApprovalExecutionCompanion"/>).
 /// </summary>
-public sealed class ReleaseApprovalPlanner(EnvironmentStore environments, ITemplateCatalog catalog, WorkloadImageReader images, ReleaseStore releases, TimeProvider clock)
+public sealed class ReleaseApprovalPlanner(
+    EnvironmentStore environments, ITemplateCatalog catalog, WorkloadImageReader images, ReleaseStore releases, StackApprovalPlanner stacks, TimeProvider clock)
     : IApprovalPlanner, IApprovalExecutionCompanion
 {
     public bool CanPlan(string jobKind) => jobKind is ReleaseJobKinds.Deploy or ReleaseJobKinds.Restart;
@@ -32,12 +37,25 @@ public sealed class ReleaseApprovalPlanner(EnvironmentStore environments, ITempl
 
         await context.LogAsync($"Planning: {target.Namespace}/{target.Deployment} runs {before} now.");
         var after = release.Kind == ReleaseKind.Restart ? before : release.Image;
+        var image = new PlannedImage(target.Workload.Name, before, after);
+        if (release.Kind != ReleaseKind.Restart && target.ImageParameter is { } parameter)
+        {
+            // The job sets the image parameter and runs pulumi up: the plan is that update's preview.
+            var proposed = EnvironmentParameters.ToJson(new Dictionary<string, JsonNode?>(EnvironmentParameters.Read(environment), StringComparer.Ordinal)
+            {
+                [parameter.Name] = JsonValue.Create(after),
+            });
+            var stackPlan = await stacks.PlanAsync(context, EnvironmentJobKinds.Update,
+                JsonSerializer.Serialize(new EnvironmentJobPayload { Parameters = proposed }, JobJson.Options));
+            return stackPlan with { Images = [image] };
+        }
+
         var changedKey = release.Kind == ReleaseKind.Restart
             ? "spec.template.metadata.annotations.kubectl.kubernetes.io/restartedAt"
             : $"spec.template.spec.containers[{target.Container}].image";
         var operation = new PlannedOperation(
             $"kubernetes:apps/v1:Deployment::{target.Namespace}/{target.Deployment}", "kubernetes:apps/v1:Deployment", "update", [changedKey], [], Destructive: false);
-        return new ApprovalPlan([operation], [], [new PlannedImage(target.Workload.Name, before, after)], new Dictionary<string, int> { ["update"] = 1 });
+        return new ApprovalPlan([operation], [], [image], new Dictionary<string, int> { ["update"] = 1 });
     }
 
     public async Task AddAsync(PortalDbContext context, ApprovalRequest request, long jobId, CancellationToken cancellationToken)

@@ -179,6 +179,29 @@ public sealed class ApprovalServiceTests(ApprovalPortal portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task Release_ProductionPulumiConfigWorkload_PlansThePulumiPreviewOfTheImageChange_AndRunsIt()
+    {
+        await portal.CreateAsync("dev-k", EnvironmentClass.Development);
+        var service = await portal.Environments.CreateAsync(new CreateEnvironmentCommand("prod-svc", "app-service", EnvironmentClass.Production,
+            JsonSerializer.Deserialize<Dictionary<string, JsonElement>>("""{"cluster":"dev-k","image":"nginx:1.27","databasePassword":"correct-horse-battery"}""")!), Dave);
+        await portal.WaitForJobAsync(service.JobId!.Value, "succeeded");
+
+        var releases = portal.Services.GetRequiredService<IReleaseService>();
+        var request = await portal.PlannedAsync(await releases.ReleaseAsync(new ReleaseCommand("prod-svc", "app", "nginx:1.28"), Bob));
+
+        // The plan is what the job will run: pulumi up with the image parameter changed, so the Deployment updates.
+        Assert.Equal(new PlannedImage("app", "nginx:1.27", "nginx:1.28"), Assert.Single(request.Plan!.Images));
+        var update = Assert.Single(request.Plan.Operations);
+        Assert.Equal(("kubernetes:apps/v1:Deployment", "update", false), (update.Type, update.Operation, update.Destructive));
+        Assert.Equal(("image", "nginx:1.27", "nginx:1.28"), (request.Plan.ParameterChanges.Single().Name, request.Plan.ParameterChanges.Single().Before, request.Plan.ParameterChanges.Single().After));
+
+        var approved = await portal.Approvals.ApproveAsync(request.Summary.Id, null, Carol);
+        await portal.WaitForJobAsync(approved.Request!.ExecutionJobId!.Value, "succeeded");
+        Assert.Equal(ApprovalStatus.Consumed, (await portal.Approvals.GetAsync(request.Summary.Id))!.Summary.Status);
+        Assert.Equal("nginx:1.28", (await portal.EnvironmentAsync("prod-svc")).GetProperty("parameters").GetProperty("image").GetString());
+    }
+
+    [Fact]
     public async Task Changes_NonProductionEnvironment_AreQueuedWithoutApproval()
     {
         await portal.CreateAsync("dev-a", EnvironmentClass.Development);
