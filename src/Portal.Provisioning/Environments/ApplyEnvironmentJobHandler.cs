@@ -9,7 +9,7 @@ namespace Portal.Provisioning.Environments;
 /// streamed as job events, then store the outputs (and, for an update, the parameters it applied). Any failure or
 /// cancellation leaves the environment Failed with its partial state; the page offers retry and destroy.
 /// </summary>
-public sealed class ApplyEnvironmentJobHandler(IStackRunner runner, EnvironmentStackPreparer preparer, EnvironmentStore store) : IJobHandler
+public sealed class ApplyEnvironmentJobHandler(EnvironmentStackPreparer preparer, EnvironmentStore store) : IJobHandler
 {
     public async Task ExecuteAsync(JobExecutionContext context)
     {
@@ -24,16 +24,7 @@ public sealed class ApplyEnvironmentJobHandler(IStackRunner runner, EnvironmentS
             var parametersJson = payload.Parameters?.ToJsonString() ?? stack.Environment.ParametersJson;
             await preparer.WriteConfigAsync(stack, context, EnvironmentParameters.Read(parametersJson), payload.ProtectedSecrets, context.CancellationToken);
             await context.LogAsync($"Running pulumi up on stack '{stack.Workspace.StackName}' ({stack.Template.DisplayName}).");
-            var result = await runner.UpAsync(stack.Workspace, new StackOperationOptions
-            {
-                OnProgress = StackProgressRelay.For(context),
-                ForceCancellation = context.ForceCancellationToken,
-                Message = context.Title,
-            }, context.CancellationToken);
-            if (result.Cancellation != CancellationOutcome.None)
-            {
-                throw new OperationCanceledException($"pulumi up was stopped ({result.Cancellation}); the stack may be partly {(isProvision ? "created" : "updated")}.");
-            }
+            var result = await preparer.UpAsync(stack, context, isProvision ? "created" : "updated");
 
             await store.SaveOutputsAsync(environmentId, result.Outputs, CancellationToken.None);
             if (!isProvision)

@@ -41,6 +41,25 @@ public sealed class EnvironmentStackPreparer(
     }
 
     /// <summary>
+    /// <c>pulumi up</c> on the prepared stack, every step streamed as job progress; a stopped run throws, saying what
+    /// <paramref name="partly"/> state the stack may be left in ("created", "updated").
+    /// </summary>
+    public async Task<StackUpdateResult> UpAsync(EnvironmentStack stack, JobExecutionContext job, string partly)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(job);
+        var result = await runner.UpAsync(stack.Workspace, new StackOperationOptions
+        {
+            OnProgress = StackProgressRelay.For(job),
+            ForceCancellation = job.ForceCancellationToken,
+            Message = job.Title,
+        }, job.CancellationToken);
+        return result.Cancellation == CancellationOutcome.None
+            ? result
+            : throw new OperationCanceledException($"pulumi up was stopped ({result.Cancellation}); the stack may be partly {partly}.");
+    }
+
+    /// <summary>
     /// Sets every parameter's config key: plain values in one <c>config set-all</c>, secrets one by one through stdin,
     /// cluster parameters as the named environment's kubeconfig (secret). Secret values are registered with the job so
     /// no event shows them. <paramref name="protectedOverrides"/> replace stored secrets (a preview or update).

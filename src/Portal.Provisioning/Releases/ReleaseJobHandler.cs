@@ -4,7 +4,6 @@ using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Kubernetes;
 using Portal.Provisioning.Kubernetes.Errors;
-using Portal.Provisioning.Pulumi;
 using Portal.Provisioning.Templates;
 
 namespace Portal.Provisioning.Releases;
@@ -20,7 +19,6 @@ public sealed class ReleaseJobHandler(
     ITemplateCatalog catalog,
     EnvironmentClusterAccess clusters,
     EnvironmentStackPreparer preparer,
-    IStackRunner runner,
     RolloutTracker tracker,
     ReleaseStore releases,
     TimeProvider clock) : IJobHandler
@@ -142,16 +140,7 @@ public sealed class ReleaseJobHandler(
         };
         await preparer.WriteConfigAsync(stack, context, values, null, context.CancellationToken);
         await context.LogAsync($"Set config {parameter.ConfigKey} = {image}; running pulumi up on stack '{stack.Workspace.StackName}'.");
-        var result = await runner.UpAsync(stack.Workspace, new StackOperationOptions
-        {
-            OnProgress = StackProgressRelay.For(context),
-            ForceCancellation = context.ForceCancellationToken,
-            Message = context.Title,
-        }, context.CancellationToken);
-        if (result.Cancellation != CancellationOutcome.None)
-        {
-            throw new OperationCanceledException($"pulumi up was stopped ({result.Cancellation}); the stack may be partly updated.");
-        }
+        var result = await preparer.UpAsync(stack, context, "updated");
 
         await environments.SaveOutputsAsync(stack.Environment.Id, result.Outputs, CancellationToken.None);
         await environments.SaveParametersAsync(stack.Environment.Id, EnvironmentParameters.ToJson(values).ToJsonString(), null, CancellationToken.None);

@@ -3,7 +3,6 @@ using Portal.Data.Entities;
 using Portal.Data.Queries;
 using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Environments;
-using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Templates;
 using Portal.Web.State;
 
@@ -19,8 +18,6 @@ public sealed partial class EnvironmentSettings : IDisposable
     private IReadOnlyList<string> _clusters = [];
     private IReadOnlyDictionary<string, string[]> _errors = s_noErrors;
     private Job? _preview;
-    private IDisposable? _subscription;
-    private RenderThrottle? _throttle;
     private string? _message;
     private bool _notFound;
     private bool _sending;
@@ -34,7 +31,7 @@ public sealed partial class EnvironmentSettings : IDisposable
 
     [Inject] private IEnvironmentService Environments { get; set; } = default!;
 
-    [Inject] private JobUpdatesNotifier Notifier { get; set; } = default!;
+    [Inject] private JobFollower PreviewJob { get; set; } = default!;
 
     [Inject] private CurrentActor Actor { get; set; } = default!;
 
@@ -129,47 +126,16 @@ public sealed partial class EnvironmentSettings : IDisposable
         }
     }
 
-    // Shows a preview job and re-reads it whenever its state changes (at most twice a second).
+    // Shows a preview job and re-reads it whenever its state changes.
     private void Follow(Job job)
     {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
         _preview = job;
-        var throttle = _throttle = new RenderThrottle(TimeSpan.FromMilliseconds(500), () => InvokeAsync(() => RefreshPreviewAsync(job.Id)));
-        _subscription = Notifier.Subscribe(job.Id, update =>
+        PreviewJob.Follow(job, InvokeAsync, newer =>
         {
-            if (update.Event is null or { Kind: JobEventKind.State })
-            {
-                throttle.Request();
-            }
-
-            return Task.CompletedTask;
-        });
-
-        // It may have changed between reading it and subscribing.
-        throttle.Request();
+            _preview = newer;
+            StateHasChanged();
+        }, DispatchExceptionAsync);
     }
 
-    private async Task RefreshPreviewAsync(long jobId)
-    {
-        try
-        {
-            // Reads can overlap: never go back from a finished state to an earlier one.
-            if (await JobQueries.GetAsync(jobId) is { } job && _preview?.Id == jobId && !(_preview.State.IsFinished() && !job.State.IsFinished()))
-            {
-                _preview = job;
-                StateHasChanged();
-            }
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
-    }
+    public void Dispose() => PreviewJob.Dispose();
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using Portal.Data.Entities;
 using Portal.Data.Queries;
 using Portal.Provisioning.Environments;
-using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Releases;
 using Portal.Provisioning.Templates;
 using Portal.Web.State;
@@ -30,8 +29,6 @@ public sealed partial class ReleasePage : IDisposable
     private string? _imageError;
     private ReleasePreviewResult? _preview;
     private Job? _previewJob;
-    private IDisposable? _subscription;
-    private RenderThrottle? _throttle;
     private string? _message;
     private bool _notFound;
     private bool _sending;
@@ -46,7 +43,7 @@ public sealed partial class ReleasePage : IDisposable
 
     [Inject] private IReleaseService Releases { get; set; } = default!;
 
-    [Inject] private JobUpdatesNotifier Notifier { get; set; } = default!;
+    [Inject] private JobFollower PreviewJob { get; set; } = default!;
 
     [Inject] private CurrentActor Actor { get; set; } = default!;
 
@@ -201,47 +198,20 @@ public sealed partial class ReleasePage : IDisposable
 
     private void ClearPreview()
     {
-        _subscription?.Dispose();
-        _subscription = null;
-        _throttle?.Dispose();
-        _throttle = null;
+        PreviewJob.Stop();
         _preview = null;
         _previewJob = null;
     }
 
-    // Shows the preview job and re-reads it whenever its state changes (at most twice a second), as the settings page does.
+    // Shows the preview job and re-reads it whenever its state changes.
     private void Follow(Job job)
     {
         _previewJob = job;
-        var throttle = _throttle = new RenderThrottle(TimeSpan.FromMilliseconds(500), () => InvokeAsync(() => RefreshPreviewAsync(job.Id)));
-        _subscription = Notifier.Subscribe(job.Id, update =>
+        PreviewJob.Follow(job, InvokeAsync, newer =>
         {
-            if (update.Event is null or { Kind: JobEventKind.State })
-            {
-                throttle.Request();
-            }
-
-            return Task.CompletedTask;
-        });
-
-        // It may have changed between reading it and subscribing.
-        throttle.Request();
-    }
-
-    private async Task RefreshPreviewAsync(long jobId)
-    {
-        try
-        {
-            if (await JobQueries.GetAsync(jobId) is { } job && _previewJob?.Id == jobId && !(_previewJob.State.IsFinished() && !job.State.IsFinished()))
-            {
-                _previewJob = job;
-                StateHasChanged();
-            }
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
+            _previewJob = newer;
+            StateHasChanged();
+        }, DispatchExceptionAsync);
     }
 
     public void Dispose() => ClearPreview();
