@@ -11,6 +11,7 @@ public sealed partial class ApprovalRequestPage : IDisposable
 {
     private ApprovalDetail? _detail;
     private bool _loaded;
+    private int _loads;
     private IDisposable? _subscription;
     private PeriodicTimer? _countdown;
 
@@ -30,12 +31,22 @@ public sealed partial class ApprovalRequestPage : IDisposable
         {
             _subscription = Notifier.Subscribe(update => update.RequestId == Id ? InvokeAsync(LoadAsync) : Task.CompletedTask);
             _ = TickAsync();
+            // The plan job may have finished between the first read and subscribing (it runs as the page opens).
+            _ = InvokeAsync(LoadAsync);
         }
     }
 
     private async Task LoadAsync()
     {
-        _detail = await Approvals.GetAsync(Id);
+        // Reads may overlap (the first one and one after subscribing): only the newest is shown.
+        var load = ++_loads;
+        var detail = await Approvals.GetAsync(Id);
+        if (load != _loads)
+        {
+            return;
+        }
+
+        _detail = detail;
         _loaded = true;
         StateHasChanged();
     }
