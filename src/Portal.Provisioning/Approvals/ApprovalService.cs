@@ -245,16 +245,6 @@ public sealed class ApprovalService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (!approve && comment is null)
-        {
-            return ApprovalDecisionResult.Invalid("comment", "Say why you reject the change: the requester reads it.");
-        }
-
-        if (comment?.Length > MaxCommentLength)
-        {
-            return ApprovalDecisionResult.Invalid("comment", $"The comment is {comment.Length} characters long; the limit is {MaxCommentLength}.");
-        }
-
         await store.ExpireAsync(id, cancellationToken);
         ApprovalStatus status;
         int approvals;
@@ -274,6 +264,17 @@ public sealed class ApprovalService(
                 return request.Decisions.Any(d => string.Equals(d.User, actor.Name, StringComparison.OrdinalIgnoreCase))
                     ? ApprovalDecisionResult.Conflict(forbidden)
                     : ApprovalDecisionResult.Forbidden(forbidden);
+            }
+
+            // Who may decide is answered first: someone who may not gets 403 whatever the body says.
+            if (!approve && comment is null)
+            {
+                return ApprovalDecisionResult.Invalid("comment", "Say why you reject the change: the requester reads it.");
+            }
+
+            if (comment?.Length > MaxCommentLength)
+            {
+                return ApprovalDecisionResult.Invalid("comment", $"The comment is {comment.Length} characters long; the limit is {MaxCommentLength}.");
             }
 
             if (NotDecidable(request.Status) is { } notDecidable)

@@ -104,6 +104,18 @@ public sealed class ApprovalRoleTests(ApprovalRoleTests.Portal portal) : IClassF
         Assert.Contains(audit, e => e.Target == $"approval/{portal.ForRejection}" && e.Actor == "approver2");
     }
 
+    [Fact]
+    public async Task Reject_AnotherApproverWithoutAComment_400NamingIt_ButANotEligibleUser_403()
+    {
+        using var client = portal.Factory.CreateAnonymousClient();
+
+        var approver = await client.SendAsync(Request(HttpMethod.Post, $"/api/approvals/{portal.ForDenials}/reject", null, portal.Tokens["approver2"]));
+        var viewer = await client.SendAsync(Request(HttpMethod.Post, $"/api/approvals/{portal.ForDenials}/reject", null, portal.Tokens["viewer"]));
+
+        Assert.Contains("Say why", await approver.AssertFieldErrorAsync("comment"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+    }
+
     private static HttpRequestMessage Request(HttpMethod method, string url, string? body, string? token)
     {
         var request = new HttpRequestMessage(method, url);
