@@ -95,6 +95,23 @@ public sealed class ReleaseApiLifecycleTests
     }
 
     [Fact]
+    public async Task PatchStrategy_ImageFromAnUnknownRegistry_FailsWithImagePullBackOffAndNoLogToShow()
+    {
+        await using var factory = new PortalWebFactory(new Dictionary<string, string?> { ["Sandbox:Speed"] = "50" });
+        using var client = factory.CreateClient();
+        await CreateAndWaitAsync(client, """{"name":"dev-1","template":"eks-environment","class":"development"}""");
+
+        var (release, job) = await ReleaseAsync(client, "/api/environments/dev-1/releases", """{"workload":"web","image":"registry.nowhere.example/web:2.0"}""", "failed");
+
+        Assert.Equal(("release", "patch", "failed", "nginx:1.27", "registry.nowhere.example/web:2.0"), Describe(release));
+        Assert.Contains("exceeded its progress deadline", release.GetProperty("verdictMessage").GetString(), StringComparison.Ordinal);
+        Assert.Contains("ImagePullBackOff", release.GetProperty("verdictMessage").GetString(), StringComparison.Ordinal);
+        var log = string.Join('\n', job.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("message").GetString()));
+        Assert.Contains("waiting to start", log, StringComparison.Ordinal);
+        Assert.Equal("nginx:1.27", (await client.GetFromJsonAsync<JsonElement>("/api/environments/dev-1/workloads"))[0].GetProperty("lastRelease").GetProperty("imageBefore").GetString());
+    }
+
+    [Fact]
     public async Task PulumiConfigStrategy_PreviewReleaseCrashRollback_OnAnAppService()
     {
         await using var factory = new PortalWebFactory(new Dictionary<string, string?> { ["Sandbox:Speed"] = "50" });
