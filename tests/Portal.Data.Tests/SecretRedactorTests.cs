@@ -38,4 +38,16 @@ public sealed class SecretRedactorTests
         Assert.DoesNotContain("LS0tLS1CRUdJTiBQUklW", redactor.Redact(line), StringComparison.Ordinal);
         Assert.Equal("[secret]", redactor.Redact(kubeconfig));
     }
+
+    [Fact]
+    public void Redact_SecretInsideSerializedJson_IsMaskedInItsEscapedForm()
+    {
+        var redactor = new SecretRedactor();
+        const string secret = "Tr0ub4dor&3+x\"q";
+        redactor.Register(secret);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(new { password = secret });
+
+        Assert.Equal("""{"password":"[secret]"}""", redactor.Redact(json));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Portal.Data.Redaction;
@@ -25,6 +27,10 @@ public sealed partial class SecretRedactor : ISecretRedactor
         }
 
         var values = new List<string> { secret, secret.Trim() };
+
+        // Serialized JSON (event data, job results, audit details) carries the value escaped: '+' as \u002B, '"' as \".
+        values.Add(JsonEncodedText.Encode(secret).ToString());
+        values.Add(JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
 
         // A kubeconfig is registered whole, but a log line may quote only the credential inside it.
         foreach (Match match in Credential().Matches(secret))

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Redaction;
 using Portal.Data.Entities;
 using Portal.Provisioning.Jobs;
 
@@ -10,7 +11,8 @@ namespace Portal.Provisioning.Approvals;
 /// The request's state changes the jobs make (planned, plan failed, stale, consumed) and expiry, each written with its
 /// audit entry in one transaction, then announced to live views.
 /// </summary>
-public sealed class ApprovalStore(IDbContextFactory<PortalDbContext> contextFactory, ApprovalPolicies policies, ApprovalUpdatesNotifier notifier, TimeProvider clock)
+public sealed class ApprovalStore(
+    IDbContextFactory<PortalDbContext> contextFactory, ApprovalPolicies policies, ApprovalUpdatesNotifier notifier, ISecretRedactor redactor, TimeProvider clock)
 {
     public const string SystemActor = "system";
 
@@ -45,7 +47,7 @@ public sealed class ApprovalStore(IDbContextFactory<PortalDbContext> contextFact
         TransitionAsync(requestId, [ApprovalStatus.Planning], ApprovalStatus.PlanFailed, SystemActor, null, "approval.plan-failed", request =>
         {
             request.PlanJobId = planJobId;
-            request.Error = error;
+            request.Error = redactor.Redact(error);
             request.DecidedAt = clock.GetUtcNow();
             return new { planJobId, error };
         }, cancellationToken);
@@ -60,7 +62,7 @@ public sealed class ApprovalStore(IDbContextFactory<PortalDbContext> contextFact
             }
 
             request.ExecutionJobId = jobId;
-            request.Error = $"The planned change differs from what was approved: {reason}.";
+            request.Error = redactor.Redact($"The planned change differs from what was approved: {reason}.");
             return new { jobId, approvedHash = request.PlanHash, currentHash, reason, voided = request.Decisions.Select(d => d.User).ToArray() };
         }, cancellationToken);
 

@@ -64,19 +64,8 @@ public sealed class ReleaseApprovalPlanner(
         ArgumentNullException.ThrowIfNull(request);
         var release = ReleaseApproval.Read(request.JobPayloadJson);
         var (_, target) = await ResolveAsync(request.EnvironmentId, release.Workload, cancellationToken);
-        context.Releases.Add(new ReleaseRecord
-        {
-            EnvironmentId = request.EnvironmentId,
-            Workload = release.Workload,
-            Kind = release.Kind,
-            Strategy = target.StrategyName,
-            ImageAfter = release.Image,
-            RollbackOfReleaseId = release.RollbackOf,
-            JobId = jobId,
-            Status = ReleaseStatus.Queued,
-            RequestedBy = request.RequestedBy,
-            RequestedAt = clock.GetUtcNow(),
-        });
+        context.Releases.Add(RollbackRules.NewRecord(
+            request.EnvironmentId, target, release.Kind, release.Image, release.RollbackOf, jobId, request.RequestedBy, clock.GetUtcNow()));
         await context.SaveChangesAsync(cancellationToken);
     }
 

@@ -33,6 +33,10 @@ public sealed class ReleaseJobHandler(
             ?? throw new InvalidOperationException($"Environment {release.EnvironmentId} no longer exists.");
         var finished = false;
         var stackFailed = false;
+
+        // What the environment returns to: a release does not repair a stack a failed update left Failed; only a
+        // successful pulumi up (the pulumi-config strategy) does.
+        var settled = environment.Status == EnvironmentStatus.Failed ? EnvironmentStatus.Failed : EnvironmentStatus.Ready;
         try
         {
             if (environment.ArchivedAt is not null)
@@ -84,6 +88,7 @@ public sealed class ReleaseJobHandler(
                 }
 
                 stackFailed = false;
+                settled = EnvironmentStatus.Ready;
             }
 
             var outcome = await tracker.TrackAsync(context, cluster.Client, target, context.CancellationToken);
@@ -93,7 +98,7 @@ public sealed class ReleaseJobHandler(
                 : $"{outcome.Verdict.Message}. {RolloutTracker.Describe(outcome.Problems[0])}";
             await releases.FinishAsync(release.Id, environment.Id, succeeded ? ReleaseStatus.Succeeded : ReleaseStatus.Failed, message, CancellationToken.None);
             finished = true;
-            await environments.SetStatusAsync(environment.Id, EnvironmentStatus.Ready, CancellationToken.None);
+            await environments.SetStatusAsync(environment.Id, settled, CancellationToken.None);
             context.Result = new ReleaseJobResult(release.Id, succeeded ? ReleaseStatus.Succeeded : ReleaseStatus.Failed, outcome.Verdict.Message, before, after, outcome.Problems);
             if (!succeeded)
             {
@@ -108,8 +113,8 @@ public sealed class ReleaseJobHandler(
             if (environment.ArchivedAt is null)
             {
                 // A failed pulumi up leaves the stack as an update does (Failed, with retry and destroy); a failed patch or
-                // rollout leaves the environment itself as it was.
-                await environments.SetStatusAsync(environment.Id, stackFailed ? EnvironmentStatus.Failed : EnvironmentStatus.Ready, CancellationToken.None);
+                // rollout leaves the environment as it was before the release.
+                await environments.SetStatusAsync(environment.Id, stackFailed ? EnvironmentStatus.Failed : settled, CancellationToken.None);
             }
 
             throw;

@@ -21,8 +21,6 @@ public sealed class ReleaseService(
     IApprovalService approvals,
     TimeProvider clock) : IReleaseService
 {
-    private const int RollbackSearchDepth = 100;
-
     public async Task<ReleasePreviewResult> PreviewAsync(ReleaseCommand command, ActorContext actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -109,7 +107,7 @@ public sealed class ReleaseService(
         else
         {
             // kubectl rollout undo: back to the image before the latest change of image.
-            var recent = await releases.ListAsync(new ReleaseFilter(record.Name, target.Workload.Name), 0, RollbackSearchDepth, cancellationToken);
+            var recent = await releases.ListAsync(new ReleaseFilter(record.Name, target.Workload.Name), 0, RollbackRules.SearchDepth, cancellationToken);
             if (recent.Items.FirstOrDefault(r => r.Status is ReleaseStatus.Queued or ReleaseStatus.RollingOut) is { } running)
             {
                 return EnvironmentCommandResult.Conflict($"Release {running.Id} of '{target.Workload.Name}' is still {(running.Status == ReleaseStatus.Queued ? "queued" : "rolling out")}; cancel its job instead.");
@@ -181,19 +179,7 @@ public sealed class ReleaseService(
                 new { workload = target.Workload.Name, image, strategy = target.StrategyName, rollbackOf }, actor.RemoteAddress),
             WithJob = async (context, newJobId, ct) =>
             {
-                release = new ReleaseRecord
-                {
-                    EnvironmentId = environment.Id,
-                    Workload = target.Workload.Name,
-                    Kind = kind,
-                    Strategy = target.StrategyName,
-                    ImageAfter = image,
-                    RollbackOfReleaseId = rollbackOf,
-                    JobId = newJobId,
-                    Status = ReleaseStatus.Queued,
-                    RequestedBy = actor.Name,
-                    RequestedAt = clock.GetUtcNow(),
-                };
+                release = RollbackRules.NewRecord(environment.Id, target, kind, image, rollbackOf, newJobId, actor.Name, clock.GetUtcNow());
                 context.Releases.Add(release);
                 await context.SaveChangesAsync(ct);
             },

@@ -2,11 +2,12 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Data.Redaction;
 
 namespace Portal.Provisioning.Releases;
 
 /// <summary>What release jobs write to their release record. One short-lived context per call.</summary>
-public sealed class ReleaseStore(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
+public sealed class ReleaseStore(IDbContextFactory<PortalDbContext> contextFactory, ISecretRedactor redactor, TimeProvider clock)
 {
     public async Task<ReleaseRecord?> GetByJobAsync(long jobId, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed class ReleaseStore(IDbContextFactory<PortalDbContext> contextFacto
             .Select(s => new { s.Name, s.UpdatedAt }).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         release.Status = status;
-        release.VerdictMessage = message;
+        release.VerdictMessage = redactor.Redact(message);
         release.StartedAt ??= now;
         release.FinishedAt = now;
         release.ConfigJson = ReleaseConfigSnapshot.ToJson(

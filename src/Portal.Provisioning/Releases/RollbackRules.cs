@@ -6,6 +6,9 @@ namespace Portal.Provisioning.Releases;
 /// <summary>Where rollbacks go; the service queues by these rules and the UI names the image before asking.</summary>
 public static class RollbackRules
 {
+    /// <summary>How many of a workload's newest releases are searched for the one a one-click rollback undoes.</summary>
+    public const int SearchDepth = 100;
+
     /// <summary>
     /// The release a one-click rollback undoes (kubectl rollout undo): the newest that changed the image, restarts not
     /// counted. The rollback goes to its <see cref="ReleaseSummary.ImageBefore"/>. Null when there is none.
@@ -17,10 +20,33 @@ public static class RollbackRules
         return newestFirst.FirstOrDefault(r => r.Kind != ReleaseKind.Restart && r.ImageBefore is not null && r.ImageBefore != r.ImageAfter);
     }
 
-    /// <summary>The image a rollback to <paramref name="release"/> runs: the image before it when it failed, else its own.</summary>
+    /// <summary>
+    /// The image a rollback to <paramref name="release"/> runs: the image before it when it failed or was cancelled
+    /// (its own may never have run whole), else its own.
+    /// </summary>
     public static string? TargetImage(ReleaseSummary release)
     {
         ArgumentNullException.ThrowIfNull(release);
-        return release.Status == ReleaseStatus.Failed ? release.ImageBefore : release.ImageAfter;
+        return release.Status is ReleaseStatus.Failed or ReleaseStatus.Cancelled ? release.ImageBefore : release.ImageAfter;
+    }
+
+    /// <summary>A release record as it is queued (with its job, in the job's transaction); the job fills in the rest.</summary>
+    public static ReleaseRecord NewRecord(
+        long environmentId, WorkloadTarget target, ReleaseKind kind, string? image, long? rollbackOf, long jobId, string requestedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new ReleaseRecord
+        {
+            EnvironmentId = environmentId,
+            Workload = target.Workload.Name,
+            Kind = kind,
+            Strategy = target.StrategyName,
+            ImageAfter = image,
+            RollbackOfReleaseId = rollbackOf,
+            JobId = jobId,
+            Status = ReleaseStatus.Queued,
+            RequestedBy = requestedBy,
+            RequestedAt = now,
+        };
     }
 }

@@ -23,7 +23,6 @@ public sealed partial class WorkloadsSection
     private static readonly TimeSpan s_renderInterval = TimeSpan.FromMilliseconds(250);
 
     private IReadOnlyList<WorkloadTarget> _targets = [];
-    private const int RollbackSearchDepth = 50;
     private Dictionary<string, ReleaseSummary> _latest = new(StringComparer.Ordinal);
     private Dictionary<string, string> _rollbackImages = new(StringComparer.Ordinal);
     private RenderThrottle? _throttle;
@@ -97,7 +96,7 @@ public sealed partial class WorkloadsSection
         var rollbackImages = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var release in latest)
         {
-            var recent = await ReleaseQueries.ListAsync(new ReleaseFilter(Environment.Name, release.Workload), 0, RollbackSearchDepth);
+            var recent = await ReleaseQueries.ListAsync(new ReleaseFilter(Environment.Name, release.Workload), 0, RollbackRules.SearchDepth);
             if (ReleaseTargets.RollbackImage(recent.Items) is { } image)
             {
                 rollbackImages[release.Workload] = image;
