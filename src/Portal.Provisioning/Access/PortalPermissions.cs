@@ -35,6 +35,8 @@ public static class PortalPermissions
             PortalAction.CheckDrift => (Operators, "check an environment for drift"),
             PortalAction.DestroyEnvironment when production => (PortalRoles.Admin, "destroy a production environment"),
             PortalAction.DestroyEnvironment => (Operators, "destroy an environment"),
+            // Cancelling a lock or editing state on production is break-glass: no plan to approve, so Admin only.
+            PortalAction.RecoverStack when production => (PortalRoles.Admin, "recover a production environment's stack"),
             PortalAction.RecoverStack => (Operators, "recover an environment's stack"),
             PortalAction.RevealSecret => (PortalRoles.Admin, "reveal a secret"),
             PortalAction.Release => (Operators, "release, roll back or restart a workload"),

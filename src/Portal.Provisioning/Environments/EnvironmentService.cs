@@ -24,6 +24,10 @@ public sealed class EnvironmentService(
     IApprovalService approvals,
     TimeProvider clock) : IEnvironmentService
 {
+    /// <summary>The job kinds that change an environment's stack or workloads (a List: EF 6 cannot translate the span Contains C# 13 binds an array to).</summary>
+    private static readonly List<string> s_stackChanges =
+        [EnvironmentJobKinds.Provision, EnvironmentJobKinds.Update, EnvironmentJobKinds.Destroy, Releases.ReleaseJobKinds.Deploy, Releases.ReleaseJobKinds.Restart];
+
     public async Task<EnvironmentCommandResult> CreateAsync(CreateEnvironmentCommand command, ActorContext actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -239,6 +243,14 @@ public sealed class EnvironmentService(
             return EnvironmentCommandResult.Conflict($"Job {jobId} ({job.Kind}) is {job.State}; only a failed, cancelled or interrupted operation can be retried.");
         }
 
+        // Only the latest change to the stack: re-running an older one (a provision months later, say) would apply stale
+        // settings over everything done since, past any approval. Maintenance, previews and drift checks in between
+        // (the unlock and clear-pending of a crash recovery) do not count.
+        if (s_stackChanges.Contains(job.Kind) && await LatestStackChangeAsync(environment.Id, cancellationToken) is { } latest && latest != jobId)
+        {
+            return EnvironmentCommandResult.Conflict($"Job {jobId} is not the latest change to '{name}' (job {latest} is); only the latest can be retried.");
+        }
+
         var payload = (JsonSerializer.Deserialize<EnvironmentJobPayload>(job.PayloadJson, JobJson.Options) ?? new EnvironmentJobPayload()) with { RetryOf = jobId };
         return await SubmitAsync(environment, "retry", new JobRequest
         {
@@ -356,6 +368,11 @@ public sealed class EnvironmentService(
             return NotFound(name);
         }
 
+        if (await guard.DenyEnvironmentCommandAsync(actor, action, environment.Class, auditAction, name, cancellationToken) is { } forbiddenByClass)
+        {
+            return forbiddenByClass;
+        }
+
         return await SubmitAsync(environment, kind == EnvironmentJobKinds.Destroy ? "destroy" : auditAction, new JobRequest
         {
             Kind = kind,
@@ -432,6 +449,14 @@ public sealed class EnvironmentService(
         EnvironmentJobKinds.Unlock or EnvironmentJobKinds.ClearPending => PortalAction.RecoverStack,
         _ => PortalAction.ChangeSettings,
     };
+
+    private async Task<long?> LatestStackChangeAsync(long environmentId, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.Jobs.AsNoTracking()
+            .Where(j => j.EnvironmentId == environmentId && s_stackChanges.Contains(j.Kind))
+            .MaxAsync(j => (long?)j.Id, cancellationToken);
+    }
 
     private static EnvironmentCommandResult NotFound(string name) => EnvironmentCommandResult.NotFound($"No environment named '{name}'.");
 }

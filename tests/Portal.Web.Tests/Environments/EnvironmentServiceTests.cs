@@ -80,4 +80,25 @@ public sealed class EnvironmentServiceTests
 
     private static Dictionary<string, JsonElement> Parameters(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
+
+    [Fact]
+    public async Task Retry_AnOlderChangeThanTheLatest_IsRefused()
+    {
+        await using var factory = new PortalWebFactory(new Dictionary<string, string?> { ["Sandbox:Speed"] = "50" });
+        using var client = factory.CreateClient();
+        var service = factory.Services.GetRequiredService<IEnvironmentService>();
+        var created = await service.CreateAsync(new CreateEnvironmentCommand("dev-4", "eks-environment", Portal.Data.Entities.EnvironmentClass.Development, new Dictionary<string, JsonElement>()), s_alice);
+
+        // Queued behind the provision, then cancelled: a retryable operation.
+        var stale = await service.UpdateAsync("dev-4", Parameters("""{"appReplicas":3}"""), s_alice);
+        Assert.Equal(Portal.Provisioning.Jobs.CancelOutcome.Cancelled, await factory.Services.GetRequiredService<Portal.Provisioning.Jobs.IJobQueue>().CancelAsync(stale.JobId!.Value, "alice"));
+        Assert.Equal("succeeded", (await client.WaitForJobAsync(created.JobId!.Value, s_jobTimeout)).GetProperty("state").GetString());
+        var later = await service.UpdateAsync("dev-4", Parameters("""{"appReplicas":4}"""), s_alice);
+        Assert.Equal("succeeded", (await client.WaitForJobAsync(later.JobId!.Value, s_jobTimeout)).GetProperty("state").GetString());
+
+        var retry = await service.RetryAsync("dev-4", stale.JobId!.Value, s_alice);
+
+        Assert.Equal(EnvironmentCommandStatus.Conflict, retry.Status);
+        Assert.Contains("only the latest can be retried", retry.Message, StringComparison.Ordinal);
+    }
 }
