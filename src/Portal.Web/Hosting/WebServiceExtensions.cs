@@ -28,7 +28,6 @@ public static class WebServiceExtensions
         services.AddScoped<CurrentActor>();
         services.AddSecretRedactionToLogging();
         services.AddSingleton<State.Releases.PodLogReader>();
-        services.AddTransient<JobFollower>();
         services.AddPortalAuthentication();
 
         // The simulated cloud, in sandbox mode only (see SandboxCloudHost).

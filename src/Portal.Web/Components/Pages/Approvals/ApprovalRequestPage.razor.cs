@@ -32,7 +32,17 @@ public sealed partial class ApprovalRequestPage : IDisposable
             _subscription = Notifier.Subscribe(update => update.RequestId == Id ? InvokeAsync(LoadAsync) : Task.CompletedTask);
             _ = TickAsync();
             // The plan job may have finished between the first read and subscribing (it runs as the page opens).
-            _ = InvokeAsync(LoadAsync);
+            _ = InvokeAsync(async () =>
+            {
+                try
+                {
+                    await LoadAsync();
+                }
+                catch (Exception ex)
+                {
+                    await DispatchExceptionAsync(ex);
+                }
+            });
         }
     }
 

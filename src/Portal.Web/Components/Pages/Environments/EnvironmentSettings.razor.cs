@@ -3,6 +3,7 @@ using Portal.Data.Entities;
 using Portal.Data.Queries;
 using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Environments;
+using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Templates;
 using Portal.Web.State;
 
@@ -25,13 +26,18 @@ public sealed partial class EnvironmentSettings : IDisposable
 
     [Inject] private IEnvironmentQueryService EnvironmentQueries { get; set; } = default!;
 
+    private JobFollower? _previewFollower;
+
     [Inject] private IJobQueryService JobQueries { get; set; } = default!;
 
     [Inject] private ITemplateCatalog Catalog { get; set; } = default!;
 
     [Inject] private IEnvironmentService Environments { get; set; } = default!;
 
-    [Inject] private JobFollower PreviewJob { get; set; } = default!;
+    [Inject] private JobUpdatesNotifier Notifier { get; set; } = default!;
+
+    // Made here rather than injected: a transient IDisposable from the container would live as long as the circuit.
+    private JobFollower PreviewJob => _previewFollower ??= new JobFollower(Notifier, JobQueries);
 
     [Inject] private CurrentActor Actor { get; set; } = default!;
 
