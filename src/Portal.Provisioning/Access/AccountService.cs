@@ -207,7 +207,7 @@ public sealed class AccountService(
         user.SecurityStamp = NewStamp();
         context.AuditEntries.Add(auditor.Entry(actor.Name, actor.RemoteAddress, action, $"user/{user.Name}", "succeeded", null));
         await context.SaveChangesAsync(cancellationToken);
-        return AccountCommandResult.Done(disabled ? $"'{user.Name}' is disabled: their sessions and tokens stop working." : $"'{user.Name}' is enabled.");
+        return AccountCommandResult.Done(disabled ? $"'{user.Name}' is disabled: their API tokens stop at once, browser sessions at their next request or within {options.Value.CircuitRevalidationInterval.TotalSeconds:0} seconds in an open page." : $"'{user.Name}' is enabled.");
     }
 
     public async Task<UserSummary> EnsureExternalUserAsync(string name, PortalRoles roles, CancellationToken cancellationToken = default)
@@ -226,7 +226,9 @@ public sealed class AccountService(
         }
         else
         {
+            // A role change (the proxy's groups changed) rotates the stamp like any other change of what the user may do.
             user.Roles = roleText;
+            user.SecurityStamp = NewStamp();
         }
 
         user.LastSignInAt = clock.GetUtcNow();

@@ -21,6 +21,9 @@ public sealed class AuthOptions
     /// <summary>Sliding lifetime of the sign-in cookie.</summary>
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>How often an open Blazor circuit re-checks its user (disabled, password reset, roles changed).</summary>
+    public TimeSpan CircuitRevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Sign-in attempts per client address per minute.</summary>
     public int SignInPermitsPerMinute { get; set; } = 10;
 

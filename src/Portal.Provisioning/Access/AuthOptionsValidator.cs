@@ -25,6 +25,11 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             errors.Add("Auth:CookieLifetime must be at least a minute.");
         }
 
+        if (options.CircuitRevalidationInterval < TimeSpan.FromSeconds(1) || options.CircuitRevalidationInterval > TimeSpan.FromHours(1))
+        {
+            errors.Add("Auth:CircuitRevalidationInterval must be between 00:00:01 and 01:00:00.");
+        }
+
         if (options.SignInPermitsPerMinute < 1 || options.ApiPermitsPerMinute < 1)
         {
             errors.Add("Auth:SignInPermitsPerMinute and Auth:ApiPermitsPerMinute must be at least 1.");

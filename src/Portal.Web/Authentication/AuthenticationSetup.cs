@@ -41,6 +41,9 @@ public static class AuthenticationSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(PortalAuthenticationSchemes.ApiToken).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
+
+        // Replaces the framework's provider (registered by AddInteractiveServerComponents) so open circuits re-check their user.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitAuthenticationStateProvider>();
         services.AddPortalRateLimits();
         return services;
     }
