@@ -236,8 +236,11 @@ public sealed class AccountService(
         return ToSummary(user);
     }
 
+    /// <summary>The <see cref="UserSummary.Source"/> of the sandbox's demo users (disabled when the data directory runs live).</summary>
+    public const string SandboxDemoSource = "sandbox-demo";
+
     /// <summary>Creates a user without an actor's permission check: the initial admin, sandbox demo users and the command line.</summary>
-    internal async Task<bool> SeedAsync(string name, string password, PortalRoles roles, string actor, CancellationToken cancellationToken)
+    internal async Task<bool> SeedAsync(string name, string password, PortalRoles roles, string source, string actor, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await context.Users.AnyAsync(u => u.Name == name, cancellationToken))
@@ -245,7 +248,7 @@ public sealed class AccountService(
             return false;
         }
 
-        var user = NewUser(name, roles, "local");
+        var user = NewUser(name, roles, source);
         user.PasswordHash = s_hasher.HashPassword(user, password);
         context.Users.Add(user);
         context.AuditEntries.Add(auditor.Entry(actor, null, "user.add", $"user/{name}", "succeeded", new { roles = PortalRoleNames.Format(roles) }));
@@ -253,10 +256,70 @@ public sealed class AccountService(
         return true;
     }
 
-    public async Task<bool> AnyUserAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Live mode: disables every enabled sandbox demo user (their passwords are public), audited as <c>user.disable</c> by
+    /// <c>system</c>. Demo users made before they had their own source are recognised by name and their demo password.
+    /// </summary>
+    internal async Task<IReadOnlyList<string>> DisableSandboxDemoUsersAsync(CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await context.Users.AnyAsync(cancellationToken);
+        var demoNames = AccountBootstrapper.DemoUsers.Select(d => d.Name).ToList();
+        var candidates = await context.Users.Where(u => !u.Disabled && (u.Source == SandboxDemoSource || demoNames.Contains(u.Name))).ToListAsync(cancellationToken);
+        var disabled = new List<string>();
+        foreach (var user in candidates)
+        {
+            if (user.Source != SandboxDemoSource
+                && (user.PasswordHash is null
+                    || s_hasher.VerifyHashedPassword(user, user.PasswordHash, AccountBootstrapper.DemoPassword(user.Name)) == PasswordVerificationResult.Failed))
+            {
+                continue;
+            }
+
+            user.Disabled = true;
+            user.SecurityStamp = NewStamp();
+            context.AuditEntries.Add(auditor.Entry("system", null, "user.disable", $"user/{user.Name}", "succeeded",
+                new { reason = "A sandbox demo user (public password) in live mode." }));
+            disabled.Add(user.Name);
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        return disabled;
+    }
+
+    /// <summary>
+    /// The initial admin: created, or, when a disabled sandbox demo user has the name, made of it (new password, Admin,
+    /// enabled, source <c>local</c>). False when another user already has the name.
+    /// </summary>
+    internal async Task<bool> SeedInitialAdminAsync(string name, string password, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await context.Users.FirstOrDefaultAsync(u => u.Name == name, cancellationToken) is not { } user)
+        {
+            return await SeedAsync(name, password, PortalRoles.Admin, "local", "system", cancellationToken);
+        }
+
+        if (user.Source != SandboxDemoSource || !user.Disabled)
+        {
+            return false;
+        }
+
+        user.PasswordHash = s_hasher.HashPassword(user, password);
+        user.Roles = PortalRoleNames.Format(PortalRoles.Admin);
+        user.Source = "local";
+        user.Disabled = false;
+        user.FailedSignInCount = 0;
+        user.LockedOutUntil = null;
+        user.SecurityStamp = NewStamp();
+        context.AuditEntries.Add(auditor.Entry("system", null, "user.enable", $"user/{name}", "succeeded",
+            new { reason = "Auth:InitialAdmin takes over the disabled sandbox demo user's name.", roles = user.Roles }));
+        await context.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> AnyEnabledUserAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.Users.AnyAsync(u => !u.Disabled, cancellationToken);
     }
 
     private async Task<AccountCommandResult?> DenyAsync(ActorContext actor, string action, string target, CancellationToken cancellationToken)
