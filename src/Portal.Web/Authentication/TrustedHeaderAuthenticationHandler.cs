@@ -25,6 +25,8 @@ public sealed partial class TrustedHeaderAuthenticationHandler(
 
     private const string NoRoleKey = "portal:no-role";
 
+    private const string BadNameKey = "portal:bad-name";
+
     /// <summary>What a user whose groups map to no role is told (403).</summary>
     public const string NoRoleMessage = "You are signed in at the proxy, but your groups map to no Portal role (Auth:TrustedHeader:GroupRoles). Ask an admin for access.";
 
@@ -46,9 +48,17 @@ public sealed partial class TrustedHeaderAuthenticationHandler(
             return AuthenticateResult.Fail("The request did not come from a trusted proxy.");
         }
 
-        if (string.IsNullOrWhiteSpace(user) || AccountNameRules.Validate(user.Trim()) is not null)
+        if (string.IsNullOrWhiteSpace(user))
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (AccountNameRules.Validate(user.Trim()) is { } nameError)
+        {
+            // A reserved name (bootstrap, system, anonymous) or one the portal cannot record: refused, never created.
+            Context.Items[BadNameKey] = true;
+            LogBadName(Logger, user, nameError);
+            return AuthenticateResult.Fail("The proxy's user name is not allowed in the portal.");
         }
 
         var roles = PortalRoles.None;
@@ -90,10 +100,12 @@ public sealed partial class TrustedHeaderAuthenticationHandler(
     {
         var untrusted = Context.Items.ContainsKey(UntrustedPeerKey);
         var noRole = Context.Items.ContainsKey(NoRoleKey);
-        Response.StatusCode = untrusted || noRole ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+        var badName = Context.Items.ContainsKey(BadNameKey);
+        Response.StatusCode = untrusted || noRole || badName ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
         Response.ContentType = "text/plain; charset=utf-8";
         await Response.WriteAsync(untrusted ? "This portal accepts users only through its authenticating proxy."
             : noRole ? NoRoleMessage
+            : badName ? "The user name the proxy sent is not allowed in the portal (reserved or malformed). Ask an admin."
             : "Not signed in: the authenticating proxy did not name a user.");
     }
 
@@ -102,4 +114,7 @@ public sealed partial class TrustedHeaderAuthenticationHandler(
 
     [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Refused '{User}': the groups '{Groups}' map to no Portal role (Auth:TrustedHeader:GroupRoles)")]
     private static partial void LogNoRole(ILogger logger, string user, string groups);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "Refused the proxy's user '{User}': {Problem}")]
+    private static partial void LogBadName(ILogger logger, string user, string problem);
 }

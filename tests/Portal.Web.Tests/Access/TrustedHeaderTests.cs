@@ -82,6 +82,21 @@ public sealed class TrustedHeaderTests
         Assert.Null(await factory.Services.GetRequiredService<IAccountService>().FindAsync("carol"));
     }
 
+    [Theory]
+    [InlineData("bootstrap")]
+    [InlineData("System")]
+    [InlineData("anonymous")]
+    public async Task AReservedUserName_IsRefusedAndNeverRecorded(string name)
+    {
+        await using var factory = new PortalWebFactory(s_settings);
+        factory.CreateClient().Dispose();
+
+        var response = await SendAsync(factory, "10.0.0.5", name, "platform-admins");
+
+        Assert.Equal(StatusCodes.Status403Forbidden, response.Response.StatusCode);
+        Assert.Null(await factory.Services.GetRequiredService<IAccountService>().FindAsync(name));
+    }
+
     private static Task<HttpContext> SendAsync(PortalWebFactory factory, string peer, string? user, string? groups) =>
         factory.Server.SendAsync(context =>
         {
