@@ -29,18 +29,22 @@ public sealed class AccountService(
         var user = name.Length == 0 ? null : await context.Users.FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
         var now = clock.GetUtcNow();
         SignInResult result;
+        // Every refusal says the same (SignInOutcomeText.Failed) and costs a hash check, so neither the answer nor its
+        // time tells whether a name exists, is disabled or locked; the outcome (audit, log) stays specific.
         if (user?.PasswordHash is null)
         {
             s_hasher.VerifyHashedPassword(new UserAccount { Name = "-" }, s_dummyHash.Value, password ?? "");
-            result = new SignInResult(SignInOutcome.Failed, null, "Wrong user name or password.");
+            result = new SignInResult(SignInOutcome.Failed, null, SignInOutcomeText.Failed);
         }
-        else if (user.Disabled)
+        else if (user.Disabled || PortalRoleNames.Parse(user.Roles) == PortalRoles.None)
         {
-            result = new SignInResult(SignInOutcome.Disabled, null, "This account is disabled; ask an admin.");
+            s_hasher.VerifyHashedPassword(new UserAccount { Name = "-" }, s_dummyHash.Value, password ?? "");
+            result = new SignInResult(SignInOutcome.Disabled, null, SignInOutcomeText.Failed);
         }
         else if (user.LockedOutUntil is { } until && until > now)
         {
-            result = new SignInResult(SignInOutcome.LockedOut, null, $"Too many failed sign-ins: this account is locked until {until.UtcDateTime:HH:mm} UTC.");
+            s_hasher.VerifyHashedPassword(new UserAccount { Name = "-" }, s_dummyHash.Value, password ?? "");
+            result = new SignInResult(SignInOutcome.LockedOut, null, SignInOutcomeText.Failed);
         }
         else
         {
@@ -53,11 +57,11 @@ public sealed class AccountService(
                     user.LockedOutUntil = now + options.Value.LockoutDuration;
                     AccessLog.LockedOut(logger, user.Name, user.LockedOutUntil.Value, user.FailedSignInCount);
                     user.FailedSignInCount = 0;
-                    result = new SignInResult(SignInOutcome.LockedOut, null, $"Too many failed sign-ins: this account is locked until {user.LockedOutUntil.Value.UtcDateTime:HH:mm} UTC.");
+                    result = new SignInResult(SignInOutcome.LockedOut, null, SignInOutcomeText.Failed);
                 }
                 else
                 {
-                    result = new SignInResult(SignInOutcome.Failed, null, "Wrong user name or password.");
+                    result = new SignInResult(SignInOutcome.Failed, null, SignInOutcomeText.Failed);
                 }
             }
             else

@@ -48,9 +48,13 @@ public static class AuthenticationSetup
         return services;
     }
 
-    /// <summary>Security headers first; then who is asking, and the scoped <see cref="CurrentActor"/> filled from it.</summary>
+    /// <summary>
+    /// Rate limits first (so unknown tokens and failing sign-ins are limited before any lookup), then who is asking, and
+    /// the scoped <see cref="CurrentActor"/> filled from it.
+    /// </summary>
     public static WebApplication UsePortalAuthentication(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use((context, next) =>
@@ -58,7 +62,6 @@ public static class AuthenticationSetup
             context.RequestServices.GetRequiredService<CurrentActor>().Set(context.User, context.Connection.RemoteIpAddress?.ToString());
             return next(context);
         });
-        app.UseRateLimiter();
         return app;
     }
 
