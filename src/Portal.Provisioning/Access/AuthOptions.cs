@@ -31,4 +31,10 @@ public sealed class AuthOptions
     public int ApiPermitsPerMinute { get; set; } = 600;
 
     public TrustedHeaderOptions TrustedHeader { get; set; } = new();
+
+    /// <summary>
+    /// Addresses or CIDR ranges of reverse proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are believed (the
+    /// client address and scheme then come from them). Empty (the default): the headers are ignored.
+    /// </summary>
+    public List<string> ForwardedHeadersProxies { get; set; } = [];
 }

@@ -75,6 +75,14 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             }
         }
 
+        foreach (var proxy in options.ForwardedHeadersProxies)
+        {
+            if (!IPNetwork.TryParse(proxy, out _) && !IPAddress.TryParse(proxy, out _))
+            {
+                errors.Add($"Auth:ForwardedHeadersProxies: '{proxy}' is not an address or a CIDR range.");
+            }
+        }
+
         if (options.Mode == AuthMode.TrustedHeader)
         {
             if (header.TrustedProxies.Count == 0)

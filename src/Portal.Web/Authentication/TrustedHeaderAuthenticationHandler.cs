@@ -33,7 +33,7 @@ public sealed partial class TrustedHeaderAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var settings = auth.Value.TrustedHeader;
-        var peer = Context.Connection.RemoteIpAddress;
+        var peer = ForwardedHeadersSetup.TcpPeer(Context);
         string? user = Request.Headers[settings.UserHeader];
         if (!proxies.Contains(peer))
         {
