@@ -73,6 +73,21 @@ public sealed class CircuitRevalidationTests
         Assert.Equal("10.0.0.1", actor.RemoteAddress);
     }
 
+    [Fact]
+    public async Task TheRevalidatingProvider_IsTheOneCircuitsAndCurrentActorGet()
+    {
+        await using var factory = new PortalWebFactory();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var provider = Assert.IsType<CircuitAuthenticationStateProvider>(scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>());
+        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
+        actor.Set(PortalClaims.Create("admin", PortalRoles.Admin, PortalAuthenticationSchemes.Cookie), "10.0.0.1");
+
+        // What the revalidation does when a check fails: the state turns anonymous, and the scope's actor with it.
+        ((Microsoft.AspNetCore.Components.Authorization.IHostEnvironmentAuthenticationStateProvider)provider)
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        Assert.Equal(PortalRoles.None, actor.Roles);
+    }
+
     private static async Task<ClaimsPrincipal> CookiePrincipalAsync(IAccountService accounts, string name)
     {
         var user = (await accounts.FindAsync(name))!;
