@@ -18,4 +18,10 @@ internal static partial class AccessLog
 
     [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Denied: {Actor} ({Roles}) tried {Action} on {Target}: {Reason}")]
     public static partial void Denied(ILogger logger, string actor, string roles, string action, string target, string reason);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "Disabled the sandbox demo user '{Name}': its password is public and the portal runs in live mode")]
+    public static partial void DemoUserDisabled(ILogger logger, string name);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "Auth:InitialAdmin was not applied: a user named '{Name}' exists (disabled). Enable it or choose another name.")]
+    public static partial void InitialAdminNameTaken(ILogger logger, string name);
 }

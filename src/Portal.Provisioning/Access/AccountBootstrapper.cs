@@ -6,8 +6,10 @@ using Portal.Data;
 namespace Portal.Provisioning.Access;
 
 /// <summary>
-/// At startup, after the database is migrated: in sandbox mode, the demo users of each role; otherwise the initial admin
-/// from configuration when no user exists, or a warning that says how to create one. Live mode never gets a default password.
+/// At startup, after the database is migrated: in sandbox mode, the demo users of each role (source
+/// <see cref="AccountService.SandboxDemoSource"/>); in live mode, any such user left from a sandbox run on the same data
+/// directory is disabled. Then the initial admin from configuration when no enabled user exists, or a warning that says
+/// how to create one. Live mode never gets a default password.
 /// </summary>
 public sealed class AccountBootstrapper(
     AccountService accounts,
@@ -36,14 +38,21 @@ public sealed class AccountBootstrapper(
         {
             foreach (var (name, roles) in DemoUsers)
             {
-                if (await accounts.SeedAsync(name, DemoPassword(name), roles, "system", cancellationToken))
+                if (await accounts.SeedAsync(name, DemoPassword(name), roles, AccountService.SandboxDemoSource, "system", cancellationToken))
                 {
                     AccessLog.UserSeeded(logger, "sandbox demo", name, PortalRoleNames.Format(roles));
                 }
             }
         }
+        else
+        {
+            foreach (var name in await accounts.DisableSandboxDemoUsersAsync(cancellationToken))
+            {
+                AccessLog.DemoUserDisabled(logger, name);
+            }
+        }
 
-        if (await accounts.AnyUserAsync(cancellationToken))
+        if (await accounts.AnyEnabledUserAsync(cancellationToken))
         {
             return;
         }
@@ -51,8 +60,14 @@ public sealed class AccountBootstrapper(
         var admin = auth.Value.InitialAdmin;
         if (!string.IsNullOrEmpty(admin.Name) && !string.IsNullOrEmpty(admin.Password))
         {
-            await accounts.SeedAsync(admin.Name, admin.Password, PortalRoles.Admin, "system", cancellationToken);
-            AccessLog.UserSeeded(logger, "initial admin", admin.Name, nameof(PortalRoles.Admin));
+            if (await accounts.SeedInitialAdminAsync(admin.Name, admin.Password, cancellationToken))
+            {
+                AccessLog.UserSeeded(logger, "initial admin", admin.Name, nameof(PortalRoles.Admin));
+            }
+            else
+            {
+                AccessLog.InitialAdminNameTaken(logger, admin.Name);
+            }
         }
         else if (auth.Value.Mode == AuthMode.Local)
         {

@@ -29,18 +29,22 @@ public sealed class AccountService(
         var user = name.Length == 0 ? null : await context.Users.FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
         var now = clock.GetUtcNow();
         SignInResult result;
+        // Every refusal says the same (SignInOutcomeText.Failed) and costs a hash check, so neither the answer nor its
+        // time tells whether a name exists, is disabled or locked; the outcome (audit, log) stays specific.
         if (user?.PasswordHash is null)
         {
             s_hasher.VerifyHashedPassword(new UserAccount { Name = "-" }, s_dummyHash.Value, password ?? "");
-            result = new SignInResult(SignInOutcome.Failed, null, "Wrong user name or password.");
+            result = new SignInResult(SignInOutcome.Failed, null, SignInOutcomeText.Failed);
         }
-        else if (user.Disabled)
+        else if (user.Disabled || PortalRoleNames.Parse(user.Roles) == PortalRoles.None)
         {
-            result = new SignInResult(SignInOutcome.Disabled, null, "This account is disabled; ask an admin.");
+            s_hasher.VerifyHashedPassword(new UserAccount { Name = "-" }, s_dummyHash.Value, password ?? "");
+            result = new SignInResult(SignInOutcome.Disabled, null, SignInOutcomeText.Failed);
         }
         else if (user.LockedOutUntil is { } until && until > now)
         {
-            result = new SignInResult(SignInOutcome.LockedOut, null, $"Too many failed sign-ins: this account is locked until {until.UtcDateTime:HH:mm} UTC.");
+            s_hasher.VerifyHashedPassword(new UserAccount { Name = "-" }, s_dummyHash.Value, password ?? "");
+            result = new SignInResult(SignInOutcome.LockedOut, null, SignInOutcomeText.Failed);
         }
         else
         {
@@ -53,11 +57,11 @@ public sealed class AccountService(
                     user.LockedOutUntil = now + options.Value.LockoutDuration;
                     AccessLog.LockedOut(logger, user.Name, user.LockedOutUntil.Value, user.FailedSignInCount);
                     user.FailedSignInCount = 0;
-                    result = new SignInResult(SignInOutcome.LockedOut, null, $"Too many failed sign-ins: this account is locked until {user.LockedOutUntil.Value.UtcDateTime:HH:mm} UTC.");
+                    result = new SignInResult(SignInOutcome.LockedOut, null, SignInOutcomeText.Failed);
                 }
                 else
                 {
-                    result = new SignInResult(SignInOutcome.Failed, null, "Wrong user name or password.");
+                    result = new SignInResult(SignInOutcome.Failed, null, SignInOutcomeText.Failed);
                 }
             }
             else
@@ -207,7 +211,7 @@ public sealed class AccountService(
         user.SecurityStamp = NewStamp();
         context.AuditEntries.Add(auditor.Entry(actor.Name, actor.RemoteAddress, action, $"user/{user.Name}", "succeeded", null));
         await context.SaveChangesAsync(cancellationToken);
-        return AccountCommandResult.Done(disabled ? $"'{user.Name}' is disabled: their sessions and tokens stop working." : $"'{user.Name}' is enabled.");
+        return AccountCommandResult.Done(disabled ? $"'{user.Name}' is disabled: their API tokens stop at once, browser sessions at their next request or within {options.Value.CircuitRevalidationInterval.TotalSeconds:0} seconds in an open page." : $"'{user.Name}' is enabled.");
     }
 
     public async Task<UserSummary> EnsureExternalUserAsync(string name, PortalRoles roles, CancellationToken cancellationToken = default)
@@ -226,7 +230,9 @@ public sealed class AccountService(
         }
         else
         {
+            // A role change (the proxy's groups changed) rotates the stamp like any other change of what the user may do.
             user.Roles = roleText;
+            user.SecurityStamp = NewStamp();
         }
 
         user.LastSignInAt = clock.GetUtcNow();
@@ -234,8 +240,11 @@ public sealed class AccountService(
         return ToSummary(user);
     }
 
+    /// <summary>The <see cref="UserSummary.Source"/> of the sandbox's demo users (disabled when the data directory runs live).</summary>
+    public const string SandboxDemoSource = "sandbox-demo";
+
     /// <summary>Creates a user without an actor's permission check: the initial admin, sandbox demo users and the command line.</summary>
-    internal async Task<bool> SeedAsync(string name, string password, PortalRoles roles, string actor, CancellationToken cancellationToken)
+    internal async Task<bool> SeedAsync(string name, string password, PortalRoles roles, string source, string actor, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await context.Users.AnyAsync(u => u.Name == name, cancellationToken))
@@ -243,7 +252,7 @@ public sealed class AccountService(
             return false;
         }
 
-        var user = NewUser(name, roles, "local");
+        var user = NewUser(name, roles, source);
         user.PasswordHash = s_hasher.HashPassword(user, password);
         context.Users.Add(user);
         context.AuditEntries.Add(auditor.Entry(actor, null, "user.add", $"user/{name}", "succeeded", new { roles = PortalRoleNames.Format(roles) }));
@@ -251,10 +260,70 @@ public sealed class AccountService(
         return true;
     }
 
-    public async Task<bool> AnyUserAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Live mode: disables every enabled sandbox demo user (their passwords are public), audited as <c>user.disable</c> by
+    /// <c>system</c>. Demo users made before they had their own source are recognised by name and their demo password.
+    /// </summary>
+    internal async Task<IReadOnlyList<string>> DisableSandboxDemoUsersAsync(CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await context.Users.AnyAsync(cancellationToken);
+        var demoNames = AccountBootstrapper.DemoUsers.Select(d => d.Name).ToList();
+        var candidates = await context.Users.Where(u => !u.Disabled && (u.Source == SandboxDemoSource || demoNames.Contains(u.Name))).ToListAsync(cancellationToken);
+        var disabled = new List<string>();
+        foreach (var user in candidates)
+        {
+            if (user.Source != SandboxDemoSource
+                && (user.PasswordHash is null
+                    || s_hasher.VerifyHashedPassword(user, user.PasswordHash, AccountBootstrapper.DemoPassword(user.Name)) == PasswordVerificationResult.Failed))
+            {
+                continue;
+            }
+
+            user.Disabled = true;
+            user.SecurityStamp = NewStamp();
+            context.AuditEntries.Add(auditor.Entry("system", null, "user.disable", $"user/{user.Name}", "succeeded",
+                new { reason = "A sandbox demo user (public password) in live mode." }));
+            disabled.Add(user.Name);
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        return disabled;
+    }
+
+    /// <summary>
+    /// The initial admin: created, or, when a disabled sandbox demo user has the name, made of it (new password, Admin,
+    /// enabled, source <c>local</c>). False when another user already has the name.
+    /// </summary>
+    internal async Task<bool> SeedInitialAdminAsync(string name, string password, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await context.Users.FirstOrDefaultAsync(u => u.Name == name, cancellationToken) is not { } user)
+        {
+            return await SeedAsync(name, password, PortalRoles.Admin, "local", "system", cancellationToken);
+        }
+
+        if (user.Source != SandboxDemoSource || !user.Disabled)
+        {
+            return false;
+        }
+
+        user.PasswordHash = s_hasher.HashPassword(user, password);
+        user.Roles = PortalRoleNames.Format(PortalRoles.Admin);
+        user.Source = "local";
+        user.Disabled = false;
+        user.FailedSignInCount = 0;
+        user.LockedOutUntil = null;
+        user.SecurityStamp = NewStamp();
+        context.AuditEntries.Add(auditor.Entry("system", null, "user.enable", $"user/{name}", "succeeded",
+            new { reason = "Auth:InitialAdmin takes over the disabled sandbox demo user's name.", roles = user.Roles }));
+        await context.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> AnyEnabledUserAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.Users.AnyAsync(u => !u.Disabled, cancellationToken);
     }
 
     private async Task<AccountCommandResult?> DenyAsync(ActorContext actor, string action, string target, CancellationToken cancellationToken)

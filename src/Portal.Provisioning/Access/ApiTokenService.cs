@@ -139,7 +139,7 @@ public sealed class ApiTokenService(
         // Looked up by hash (an index seek); the hash of a 256-bit random secret leaks nothing usable through timing.
         var row = await context.ApiTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.SecretHash == hash, cancellationToken);
         var now = clock.GetUtcNow();
-        if (row is null || row.RevokedAt is not null || row.ExpiresAt <= now || row.User!.Disabled)
+        if (row is null || row.RevokedAt is not null || row.ExpiresAt <= now || row.User!.Disabled || PortalRoleNames.Parse(row.User.Roles) == PortalRoles.None)
         {
             return null;
         }

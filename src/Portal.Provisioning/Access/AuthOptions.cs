@@ -21,6 +21,9 @@ public sealed class AuthOptions
     /// <summary>Sliding lifetime of the sign-in cookie.</summary>
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>How often an open Blazor circuit re-checks its user (disabled, password reset, roles changed).</summary>
+    public TimeSpan CircuitRevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Sign-in attempts per client address per minute.</summary>
     public int SignInPermitsPerMinute { get; set; } = 10;
 
@@ -28,4 +31,10 @@ public sealed class AuthOptions
     public int ApiPermitsPerMinute { get; set; } = 600;
 
     public TrustedHeaderOptions TrustedHeader { get; set; } = new();
+
+    /// <summary>
+    /// Addresses or CIDR ranges of reverse proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are believed (the
+    /// client address and scheme then come from them). Empty (the default): the headers are ignored.
+    /// </summary>
+    public List<string> ForwardedHeadersProxies { get; set; } = [];
 }

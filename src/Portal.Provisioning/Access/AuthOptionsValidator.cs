@@ -25,6 +25,11 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             errors.Add("Auth:CookieLifetime must be at least a minute.");
         }
 
+        if (options.CircuitRevalidationInterval < TimeSpan.FromSeconds(1) || options.CircuitRevalidationInterval > TimeSpan.FromHours(1))
+        {
+            errors.Add("Auth:CircuitRevalidationInterval must be between 00:00:01 and 01:00:00.");
+        }
+
         if (options.SignInPermitsPerMinute < 1 || options.ApiPermitsPerMinute < 1)
         {
             errors.Add("Auth:SignInPermitsPerMinute and Auth:ApiPermitsPerMinute must be at least 1.");
@@ -67,6 +72,14 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             if (!IPNetwork.TryParse(proxy, out _) && !IPAddress.TryParse(proxy, out _))
             {
                 errors.Add($"Auth:TrustedHeader:TrustedProxies: '{proxy}' is not an address or a CIDR range.");
+            }
+        }
+
+        foreach (var proxy in options.ForwardedHeadersProxies)
+        {
+            if (!IPNetwork.TryParse(proxy, out _) && !IPAddress.TryParse(proxy, out _))
+            {
+                errors.Add($"Auth:ForwardedHeadersProxies: '{proxy}' is not an address or a CIDR range.");
             }
         }
 

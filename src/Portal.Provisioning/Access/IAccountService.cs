@@ -10,8 +10,8 @@ public interface IAccountService
 
     Task RecordSignOutAsync(ActorContext actor, CancellationToken cancellationToken = default);
 
-    /// <summary>Whether any user exists (the sign-in page says how to create the first one when not).</summary>
-    Task<bool> AnyUserAsync(CancellationToken cancellationToken = default);
+    /// <summary>Whether any enabled user exists (the sign-in page says how to create the first admin when not).</summary>
+    Task<bool> AnyEnabledUserAsync(CancellationToken cancellationToken = default);
 
     Task<UserSummary?> FindAsync(string name, CancellationToken cancellationToken = default);
 

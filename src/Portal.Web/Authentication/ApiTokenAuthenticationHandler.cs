@@ -26,7 +26,7 @@ public sealed class ApiTokenAuthenticationHandler(
         var identity = await tokens.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
         if (identity is null)
         {
-            return AuthenticateResult.Fail("The token is unknown, revoked or expired, or its owner is disabled.");
+            return AuthenticateResult.Fail("The token is unknown, revoked or expired, or its owner is disabled or has no role.");
         }
 
         var principal = PortalClaims.Create(identity.UserName, identity.Roles, Scheme.Name, new System.Security.Claims.Claim(PortalClaims.TokenName, identity.TokenName));

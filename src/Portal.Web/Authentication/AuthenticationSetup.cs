@@ -41,13 +41,20 @@ public static class AuthenticationSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(PortalAuthenticationSchemes.ApiToken).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
+
+        // Replaces the framework's provider (registered by AddInteractiveServerComponents) so open circuits re-check their user.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitAuthenticationStateProvider>();
         services.AddPortalRateLimits();
         return services;
     }
 
-    /// <summary>Security headers first; then who is asking, and the scoped <see cref="CurrentActor"/> filled from it.</summary>
+    /// <summary>
+    /// Rate limits first (so unknown tokens and failing sign-ins are limited before any lookup), then who is asking, and
+    /// the scoped <see cref="CurrentActor"/> filled from it.
+    /// </summary>
     public static WebApplication UsePortalAuthentication(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use((context, next) =>
@@ -55,7 +62,6 @@ public static class AuthenticationSetup
             context.RequestServices.GetRequiredService<CurrentActor>().Set(context.User, context.Connection.RemoteIpAddress?.ToString());
             return next(context);
         });
-        app.UseRateLimiter();
         return app;
     }
 

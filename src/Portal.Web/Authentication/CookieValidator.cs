@@ -5,8 +5,10 @@ using Portal.Provisioning.Access;
 namespace Portal.Web.Authentication;
 
 /// <summary>
-/// Checks each cookie against the Users table: a disabled or deleted user, or one whose password changed since the
-/// cookie was issued (security stamp), is signed out; a change of roles takes effect on the next request.
+/// Checks each request's cookie against the Users table (<see cref="PortalPrincipalRules"/>): a disabled or deleted
+/// user, one left with no role, or one whose security stamp changed since the cookie was issued (password reset,
+/// disable) is signed out on that request. Open circuits are checked by <see cref="CircuitAuthenticationStateProvider"/>
+/// every <c>Auth:CircuitRevalidationInterval</c> instead, since a circuit sends no cookie after it starts.
 /// </summary>
 public static class CookieValidator
 {
@@ -16,7 +18,7 @@ public static class CookieValidator
         var name = context.Principal?.Identity?.Name;
         var accounts = context.HttpContext.RequestServices.GetRequiredService<IAccountService>();
         var user = name is null ? null : await accounts.FindAsync(name, context.HttpContext.RequestAborted);
-        if (user is null || user.Disabled || user.SecurityStamp != context.Principal!.FindFirst(PortalClaims.SecurityStamp)?.Value)
+        if (user is null || !PortalPrincipalRules.IsCurrent(context.Principal!, user))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(PortalAuthenticationSchemes.Cookie);

@@ -5,7 +5,10 @@ using Portal.Provisioning.Access;
 
 namespace Portal.Web.Authentication;
 
-/// <summary>Sign-in attempts per client address, API requests per token (or address): a fixed window of a minute; 429 with Retry-After.</summary>
+/// <summary>
+/// Sign-in attempts per client address, API requests per presented token (or address): a fixed window of a minute; 429
+/// with Retry-After. The limiter runs before authentication, so wrong passwords and unknown tokens are limited too.
+/// </summary>
 public static class PortalRateLimits
 {
     public const string SignIn = "signin";
@@ -30,9 +33,22 @@ public static class PortalRateLimits
                 "ip:" + context.Connection.RemoteIpAddress,
                 _ => Window(Auth(context).SignInPermitsPerMinute)));
             options.AddPolicy(Api, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.Identity?.IsAuthenticated == true ? "user:" + context.User.Identity.Name : "ip:" + context.Connection.RemoteIpAddress,
+                ApiPartition(context),
                 _ => Window(Auth(context).ApiPermitsPerMinute)));
         });
+
+    /// <summary>
+    /// The limiter runs before authentication, so an API request is counted by the bearer token it presents (by its hash,
+    /// valid or not) or, without one, by the client address.
+    /// </summary>
+    public static string ApiPartition(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        string? header = context.Request.Headers.Authorization;
+        return header is { Length: > 7 } && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? "token:" + ApiTokenService.Hash(header[7..].Trim())
+            : "ip:" + context.Connection.RemoteIpAddress;
+    }
 
     private static AuthOptions Auth(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value;
 

@@ -34,13 +34,9 @@ public static class SignInEndpoints
         var result = await accounts.SignInAsync(name, form["password"].ToString(), http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         if (!result.Succeeded)
         {
-            var error = result.Outcome switch
-            {
-                SignInOutcome.LockedOut => "locked",
-                SignInOutcome.Disabled => "disabled",
-                _ => "invalid",
-            };
-            return Results.Redirect($"{SignInPath}?error={error}&name={Uri.EscapeDataString(name)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+            // One answer for an unknown name, a wrong password, a locked and a disabled account: the form does not tell
+            // which names exist or are locked (the audit entry keeps the specific outcome).
+            return Results.Redirect($"{SignInPath}?error=invalid&name={Uri.EscapeDataString(name)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
         var user = result.User!;

@@ -40,6 +40,8 @@ public static class WebServiceExtensions
 
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
+        // First, so everything after sees the client's address and scheme (only from the proxies configured to send them).
+        app.UsePortalForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

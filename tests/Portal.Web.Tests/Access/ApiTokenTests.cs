@@ -95,6 +95,29 @@ public sealed class ApiTokenTests
     }
 
     [Fact]
+    public async Task ABadToken_IsRateLimitedToo_BeforeAuthentication()
+    {
+        await using var factory = new PortalWebFactory(new Dictionary<string, string?> { ["Auth:ApiPermitsPerMinute"] = "3" });
+        using var client = factory.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "ptk_not-a-real-token-at-all-0123456789");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/templates")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/templates")).StatusCode);
+
+        // No token at all: limited per address.
+        client.DefaultRequestHeaders.Authorization = null;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/templates")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/templates")).StatusCode);
+    }
+
+    [Fact]
     public async Task SecurityHeaders_AreOnEveryResponse()
     {
         await using var factory = new PortalWebFactory();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Provisioning.Access;
 
 namespace Portal.Web.Tests.Access;
 
@@ -45,18 +47,56 @@ public sealed partial class SignInTests
         }
 
         var third = await PostSignInAsync(client, "operator", "wrong-password-3");
-        Assert.Contains("error=locked", third.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error=invalid", third.Headers.Location!.ToString(), StringComparison.Ordinal);
 
-        // Locked: even the right password is refused now.
+        // Locked: even the right password is refused now, with the very answer a wrong password gets (the audit says why).
         var right = await PostSignInAsync(client, "operator", "operator-demo-pass");
-        Assert.Contains("error=locked", right.Headers.Location!.ToString(), StringComparison.Ordinal);
-        var page = await client.GetStringAsync(right.Headers.Location!.ToString());
-        Assert.Contains("locked", page, StringComparison.Ordinal);
+        Assert.Contains("error=invalid", right.Headers.Location!.ToString(), StringComparison.Ordinal);
 
         var entries = await factory.AuditAsync("auth.signin");
         Assert.Equal(["failed", "failed", "locked-out", "locked-out"], entries.Select(e => e.Outcome));
         Assert.All(entries, e => Assert.DoesNotContain("wrong-password", e.DetailsJson, StringComparison.Ordinal));
         Assert.All(entries, e => Assert.DoesNotContain("demo-pass", e.DetailsJson, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LockedDisabledAndUnknownAccounts_GetTheWrongPasswordAnswer_TheAuditKeepsTheReason()
+    {
+        await using var factory = new PortalWebFactory(new Dictionary<string, string?> { ["Auth:MaxFailedSignIns"] = "1" });
+        using var client = factory.CreateAnonymousClient();
+        var accounts = factory.Services.GetRequiredService<IAccountService>();
+        Assert.True((await accounts.SetDisabledAsync("viewer", true, AccessTestData.Actor(PortalRoles.Admin))).Succeeded);
+        await PostSignInAsync(client, "approver", "wrong-password-1");
+
+        var direct = new[]
+        {
+            await accounts.SignInAsync("operator", "wrong-password-2", null),
+            await accounts.SignInAsync("approver", "approver-demo-pass", null),
+            await accounts.SignInAsync("viewer", "viewer-demo-pass", null),
+            await accounts.SignInAsync("nobody-here", "whatever-password", null),
+        };
+        Assert.Equal([SignInOutcome.LockedOut, SignInOutcome.LockedOut, SignInOutcome.Disabled, SignInOutcome.Failed], direct.Select(r => r.Outcome));
+        Assert.Single(direct.Select(r => r.Message).Distinct());
+
+        var wrong = await PostSignInAsync(client, "admin", "wrong-password-3");
+        var locked = await PostSignInAsync(client, "approver", "approver-demo-pass");
+        var disabled = await PostSignInAsync(client, "viewer", "viewer-demo-pass");
+        foreach (var response in new[] { wrong, locked, disabled })
+        {
+            Assert.Contains("error=invalid", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+
+        // Old links with the former codes show the same text too.
+        var texts = new List<string>();
+        foreach (var code in new[] { "invalid", "locked", "disabled" })
+        {
+            texts.Add(SignInError(await client.GetStringAsync($"/signin?error={code}")));
+        }
+
+        Assert.Equal([SignInOutcomeText.Failed], texts.Distinct());
+        var outcomes = (await factory.AuditAsync("auth.signin")).Select(e => (e.Actor, e.Outcome)).ToList();
+        Assert.Contains(("approver", "locked-out"), outcomes);
+        Assert.Contains(("viewer", "disabled"), outcomes);
     }
 
     [Fact]
@@ -108,6 +148,13 @@ public sealed partial class SignInTests
             ["returnUrl"] = returnUrl,
         }));
     }
+
+    private static string SignInError(string html) => SignInErrorText().Match(html) is { Success: true } match
+        ? WebUtility.HtmlDecode(match.Groups[1].Value)
+        : throw new InvalidOperationException("No sign-in error on the page.");
+
+    [GeneratedRegex("data-testid=\"signin-error\"[^>]*>([^<]*)<")]
+    private static partial Regex SignInErrorText();
 
     private static string Antiforgery(string html) => AntiforgeryInput().Match(html) is { Success: true } match
         ? WebUtility.HtmlDecode(match.Groups[1].Value)

@@ -57,6 +57,46 @@ public sealed class TrustedHeaderTests
         Assert.Equal(StatusCodes.Status401Unauthorized, response.Response.StatusCode);
     }
 
+    [Fact]
+    public async Task GroupsThatMapToNoRole_Get403WithAClearMessage_AreAudited_AndTakeAwayTheUsersRolesAndTokens()
+    {
+        await using var factory = new PortalWebFactory(s_settings);
+        factory.CreateClient().Dispose();
+        Assert.Equal(StatusCodes.Status200OK, (await SendAsync(factory, "10.0.0.5", "bob", "developers")).Response.StatusCode);
+        var token = await factory.Services.GetRequiredService<IApiTokenService>().CreateAsync("bob-ci", null,
+            new Portal.Provisioning.Environments.ActorContext("bob", "10.0.0.5") { Roles = PortalRoles.Operator | PortalRoles.Viewer });
+        Assert.True(token.Result.Succeeded, token.Result.Message);
+
+        var response = await SendAsync(factory, "10.0.0.5", "bob", "unrelated, marketing");
+
+        Assert.Equal(StatusCodes.Status403Forbidden, response.Response.StatusCode);
+        var body = await new StreamReader(response.Response.Body).ReadToEndAsync();
+        Assert.Contains("your groups map to no Portal role", body, StringComparison.Ordinal);
+        var entry = Assert.Single(await factory.AuditAsync("auth.trusted-header"));
+        Assert.Equal(("bob", "denied"), (entry.Actor, entry.Outcome));
+        Assert.Equal(PortalRoles.None, (await factory.Services.GetRequiredService<IAccountService>().FindAsync("bob"))!.Roles);
+        Assert.Null(await factory.Services.GetRequiredService<IApiTokenService>().AuthenticateAsync(token.Token!));
+
+        // Someone never seen before with no mapped group is refused and not recorded as a user.
+        Assert.Equal(StatusCodes.Status403Forbidden, (await SendAsync(factory, "10.0.0.5", "carol", groups: null)).Response.StatusCode);
+        Assert.Null(await factory.Services.GetRequiredService<IAccountService>().FindAsync("carol"));
+    }
+
+    [Theory]
+    [InlineData("bootstrap")]
+    [InlineData("System")]
+    [InlineData("anonymous")]
+    public async Task AReservedUserName_IsRefusedAndNeverRecorded(string name)
+    {
+        await using var factory = new PortalWebFactory(s_settings);
+        factory.CreateClient().Dispose();
+
+        var response = await SendAsync(factory, "10.0.0.5", name, "platform-admins");
+
+        Assert.Equal(StatusCodes.Status403Forbidden, response.Response.StatusCode);
+        Assert.Null(await factory.Services.GetRequiredService<IAccountService>().FindAsync(name));
+    }
+
     private static Task<HttpContext> SendAsync(PortalWebFactory factory, string peer, string? user, string? groups) =>
         factory.Server.SendAsync(context =>
         {
