@@ -52,7 +52,7 @@ public sealed class StackApprovalPlanner(IStackRunner runner, EnvironmentStackPr
         var operations = preview.Steps
             .Where(s => s.Operation != "same")
             .OrderBy(s => s.Urn, StringComparer.Ordinal)
-            .Select(s => new PlannedOperation(s.Urn, s.Type, s.Operation, s.DiffKeys, s.ReplaceKeys, PlannedOperation.IsDestructive(s.Operation)))
+            .Select(s => new PlannedOperation(s.Urn, s.Type, s.Operation, s.DiffKeys, s.ReplaceKeys, PlannedOperation.IsDestructive(s.Operation), s.InputsDigest))
             .ToList();
         var changes = jobKind == EnvironmentJobKinds.Destroy
             ? []

@@ -56,12 +56,17 @@ internal static class PreviewDocumentParser
         var state = step.TryGetProperty("newState", out var n) && n.ValueKind == JsonValueKind.Object ? n
             : step.TryGetProperty("oldState", out var o) ? o : default;
         var type = state.ValueKind == JsonValueKind.Object && state.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+        var inputs = step.TryGetProperty("newState", out var planned) && planned.ValueKind == JsonValueKind.Object
+            && planned.TryGetProperty("inputs", out var i) && i.ValueKind == JsonValueKind.Object
+            ? CanonicalJson.Sha256(System.Text.Json.Nodes.JsonNode.Parse(i.GetRawText()))
+            : null;
         return new PreviewStep(
             step.GetProperty("op").GetString() ?? "",
             step.GetProperty("urn").GetString() ?? "",
             type,
             ReadStrings(step, "diffReasons"),
-            ReadStrings(step, "replaceReasons"));
+            ReadStrings(step, "replaceReasons"),
+            inputs);
     }
 
     private static string[] ReadStrings(JsonElement element, string name) =>
