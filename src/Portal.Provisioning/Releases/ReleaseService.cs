@@ -113,7 +113,8 @@ public sealed class ReleaseService(
                 return EnvironmentCommandResult.Conflict($"Release {running.Id} of '{target.Workload.Name}' is still {(running.Status == ReleaseStatus.Queued ? "queued" : "rolling out")}; cancel its job instead.");
             }
 
-            source = RollbackRules.UndoSource(recent.Items);
+            var (runningImage, _) = await images.ReadAsync(record, target, cancellationToken);
+            source = RollbackRules.UndoSource(recent.Items, runningImage);
             image = source?.ImageBefore;
         }
 

@@ -10,14 +10,18 @@ public static class RollbackRules
     public const int SearchDepth = 100;
 
     /// <summary>
-    /// The release a one-click rollback undoes (kubectl rollout undo): the newest that changed the image, restarts not
-    /// counted. The rollback goes to its <see cref="ReleaseSummary.ImageBefore"/>. Null when there is none.
+    /// The release a one-click rollback undoes (kubectl rollout undo): the newest change of image that put
+    /// <paramref name="runningImage"/> in place, or, when that is unknown, the newest change of image; restarts do not
+    /// count. The rollback goes to its <see cref="ReleaseSummary.ImageBefore"/>. Null when there is none. Looking for the
+    /// running image skips a newer release that never reached the Deployment (its patch was refused, say).
     /// </summary>
     /// <param name="newestFirst">The workload's recent releases, newest first.</param>
-    public static ReleaseSummary? UndoSource(IEnumerable<ReleaseSummary> newestFirst)
+    /// <param name="runningImage">The image the workload's container runs now, when it could be read.</param>
+    public static ReleaseSummary? UndoSource(IEnumerable<ReleaseSummary> newestFirst, string? runningImage)
     {
         ArgumentNullException.ThrowIfNull(newestFirst);
-        return newestFirst.FirstOrDefault(r => r.Kind != ReleaseKind.Restart && r.ImageBefore is not null && r.ImageBefore != r.ImageAfter);
+        var changes = newestFirst.Where(r => r.Kind != ReleaseKind.Restart && r.ImageBefore is not null && r.ImageBefore != r.ImageAfter).ToList();
+        return (runningImage is null ? null : changes.FirstOrDefault(r => r.ImageAfter == runningImage)) ?? changes.FirstOrDefault();
     }
 
     /// <summary>

@@ -31,9 +31,10 @@ public static class ReleaseTargets
     /// newest release that changed the image (restarts do not count). Null when there is none.
     /// </summary>
     /// <param name="newestFirst">The workload's recent releases, newest first.</param>
-    public static string? RollbackImage(IEnumerable<ReleaseSummary> newestFirst)
+    /// <param name="runningImage">The image the container runs now (live), when known.</param>
+    public static string? RollbackImage(IEnumerable<ReleaseSummary> newestFirst, string? runningImage)
     {
         ArgumentNullException.ThrowIfNull(newestFirst);
-        return RollbackRules.UndoSource(newestFirst)?.ImageBefore;
+        return RollbackRules.UndoSource(newestFirst, runningImage)?.ImageBefore;
     }
 }

@@ -46,7 +46,20 @@ public sealed class ReleaseUiRulesTests
             ReleaseStatus.Succeeded, null, "ann", DateTimeOffset.UnixEpoch, null, null, id, "{}");
 
         Assert.Equal("nginx:1.28", ReleaseTargets.RollbackImage(
-            [Release(4, ReleaseKind.Restart, "nginx:1.29", "nginx:1.29"), Release(3, ReleaseKind.Release, "nginx:1.28", "nginx:1.29"), Release(2, ReleaseKind.Release, "nginx:1.27", "nginx:1.28")]));
-        Assert.Null(ReleaseTargets.RollbackImage([Release(1, ReleaseKind.Restart, "nginx:1.27", "nginx:1.27")]));
+            [Release(4, ReleaseKind.Restart, "nginx:1.29", "nginx:1.29"), Release(3, ReleaseKind.Release, "nginx:1.28", "nginx:1.29"), Release(2, ReleaseKind.Release, "nginx:1.27", "nginx:1.28")], null));
+        Assert.Null(ReleaseTargets.RollbackImage([Release(1, ReleaseKind.Restart, "nginx:1.27", "nginx:1.27")], "nginx:1.27"));
+    }
+
+    [Fact]
+    public void RollbackImage_NewestReleaseNeverReachedTheDeployment_UndoesTheOneThatPutTheRunningImageInPlace()
+    {
+        ReleaseSummary Release(long id, ReleaseStatus status, string before, string after) => new(id, "dev-1", "web", ReleaseKind.Release, "patch", before, after, null,
+            status, null, "ann", DateTimeOffset.UnixEpoch, null, null, id, "{}");
+        ReleaseSummary[] history = [Release(3, ReleaseStatus.Failed, "nginx:1.28", "nginx:1.29"), Release(2, ReleaseStatus.Succeeded, "nginx:1.27", "nginx:1.28")];
+
+        // The patch of #3 was refused, so 1.28 still runs: undo #2. Had #3 landed (a crash), 1.29 would run: undo #3.
+        Assert.Equal("nginx:1.27", ReleaseTargets.RollbackImage(history, "nginx:1.28"));
+        Assert.Equal("nginx:1.28", ReleaseTargets.RollbackImage(history, "nginx:1.29"));
+        Assert.Equal("nginx:1.28", ReleaseTargets.RollbackImage(history, null));
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class WorkloadsSection
 
     private IReadOnlyList<WorkloadTarget> _targets = [];
     private Dictionary<string, ReleaseSummary> _latest = new(StringComparer.Ordinal);
-    private Dictionary<string, string> _rollbackImages = new(StringComparer.Ordinal);
+    private Dictionary<string, IReadOnlyList<ReleaseSummary>> _recentReleases = new(StringComparer.Ordinal);
     private RenderThrottle? _throttle;
     private CancellationTokenSource? _connecting;
     private EnvironmentCluster? _cluster;
@@ -93,18 +93,14 @@ public sealed partial class WorkloadsSection
     private async Task LoadLatestAsync()
     {
         var latest = await ReleaseQueries.GetLatestPerWorkloadAsync(Environment.Name);
-        var rollbackImages = new Dictionary<string, string>(StringComparer.Ordinal);
+        var recentReleases = new Dictionary<string, IReadOnlyList<ReleaseSummary>>(StringComparer.Ordinal);
         foreach (var release in latest)
         {
-            var recent = await ReleaseQueries.ListAsync(new ReleaseFilter(Environment.Name, release.Workload), 0, RollbackRules.SearchDepth);
-            if (ReleaseTargets.RollbackImage(recent.Items) is { } image)
-            {
-                rollbackImages[release.Workload] = image;
-            }
+            recentReleases[release.Workload] = (await ReleaseQueries.ListAsync(new ReleaseFilter(Environment.Name, release.Workload), 0, RollbackRules.SearchDepth)).Items;
         }
 
         _latest = latest.ToDictionary(r => r.Workload, StringComparer.Ordinal);
-        _rollbackImages = rollbackImages;
+        _recentReleases = recentReleases;
     }
 
     private string ReleaseUrl(WorkloadTarget target) =>
@@ -119,6 +115,10 @@ public sealed partial class WorkloadsSection
             await OnCommand.InvokeAsync(await Releases.RestartAsync(Environment.Name, target.Workload.Name, Actor.ToActorContext()));
         }
     }
+
+    // Where Roll back goes, decided with the image the card shows running now (the service decides the same way).
+    private string? RollbackImage(WorkloadTarget target, string? runningImage) =>
+        _recentReleases.TryGetValue(target.Workload.Name, out var recent) ? ReleaseTargets.RollbackImage(recent, runningImage) : null;
 
     private async Task RollbackAsync(WorkloadTarget target, string? image, string? current)
     {
