@@ -39,15 +39,7 @@ public static class EnvironmentEndpoints
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var environmentClass = ParseEnum<EnvironmentClass>(@class, "class", errors);
         var environmentStatus = ParseEnum<EnvironmentStatus>(status, "status", errors);
-        if (skip < 0)
-        {
-            errors["skip"] = ["'skip' must be 0 or more."];
-        }
-
-        if (take is < 1 or > 500)
-        {
-            errors["take"] = ["'take' must be between 1 and 500."];
-        }
+        PagingQuery.Validate(skip, take, 500, errors);
 
         if (errors.Count > 0)
         {

@@ -91,12 +91,11 @@ public static class ReleaseEndpoints
     private static async Task<IResult> ListAsync(
         string name, string? workload, int? skip, int? take, IEnvironmentQueryService environments, IReleaseQueryService releases, CancellationToken cancellationToken)
     {
-        if (skip < 0 || take is < 1 or > ReleaseQueryService.MaxPageSize)
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        PagingQuery.Validate(skip, take, ReleaseQueryService.MaxPageSize, errors);
+        if (errors.Count > 0)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [skip < 0 ? "skip" : "take"] = [skip < 0 ? "'skip' must be 0 or more." : $"'take' must be between 1 and {ReleaseQueryService.MaxPageSize}."],
-            });
+            return Results.ValidationProblem(errors);
         }
 
         if (await environments.FindAsync(name, cancellationToken) is null)
