@@ -37,7 +37,11 @@ public sealed class ClusterWatchFeed(ISharedWatchHub hub, EnvironmentCluster clu
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The current problems, one message each (empty when all is well).</summary>
-    public IReadOnlyList<string> Errors => [.. _errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value).Distinct()];
+    /// <remarks>
+    /// <see cref="ConcurrentDictionary{TKey,TValue}.ToArray"/> takes an atomic snapshot; LINQ straight over the dictionary
+    /// sizes its buffer from Count and then copies, which throws when a watch loop adds an error in between.
+    /// </remarks>
+    public IReadOnlyList<string> Errors => [.. _errors.ToArray().OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value).Distinct()];
 
     public void Start()
     {
