@@ -17,11 +17,12 @@ public sealed class ClusterClientTimeoutTests : IDisposable
     public async Task GetVersionAsync_ServerNeverAnswers_ThrowsTimeoutAfterRequestTimeout()
     {
         using var client = CreateClient(TimeSpan.FromMilliseconds(300));
-        var started = DateTime.UtcNow;
 
-        await Assert.ThrowsAsync<TimeoutException>(() => client.GetVersionAsync(CancellationToken.None));
+        // The server accepts and stays silent, so only the request timeout can end the call; no wall-clock bound is
+        // asserted (a busy machine stretches any), the exception type is the proof.
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetVersionAsync(CancellationToken.None));
 
-        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
+        Assert.Contains("did not finish within", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
