@@ -87,6 +87,90 @@ internal static class TestPrograms
           natId: ${nat.id}
         """;
 
+    /// <summary><see cref="Slow"/> with eight more resources in a chain after it, so an update cancelled while the NAT
+    /// gateway is created still has work it must not start even when the machine is slow to deliver the signal.</summary>
+    public const string SlowWithTail = """
+        name: slow
+        runtime: yaml
+        resources:
+          vpc:
+            type: aws:ec2:Vpc
+            properties:
+              cidrBlock: 10.0.0.0/16
+          subnet:
+            type: aws:ec2:Subnet
+            properties:
+              vpcId: ${vpc.id}
+              cidrBlock: 10.0.1.0/24
+          nat:
+            type: aws:ec2:NatGateway
+            properties:
+              subnetId: ${subnet.id}
+          route:
+            type: aws:ec2:RouteTable
+            properties:
+              vpcId: ${vpc.id}
+              natGatewayId: ${nat.id}
+          tail1:
+            type: aws:ec2:RouteTable
+            properties:
+              vpcId: ${vpc.id}
+            options:
+              dependsOn:
+                - ${route}
+          tail2:
+            type: aws:ec2:RouteTable
+            properties:
+              vpcId: ${vpc.id}
+            options:
+              dependsOn:
+                - ${tail1}
+          tail3:
+            type: aws:ec2:RouteTable
+            properties:
+              vpcId: ${vpc.id}
+            options:
+              dependsOn:
+                - ${tail2}
+          tail4:
+            type: aws:ec2:RouteTable
+            properties:
+              vpcId: ${vpc.id}
+            options:
+              dependsOn:
+                - ${tail3}
+          tail5:
+            type: aws:ec2:RouteTable
+            properties:
+              vpcId: ${vpc.id}
+            options:
+              dependsOn:
+                - ${tail4}
+          tail6:
+            type: aws:ec2:RouteTable
+            properties:
+              vpcId: ${vpc.id}
+            options:
+              dependsOn:
+                - ${tail5}
+          tail7:
+            type: aws:ec2:RouteTable
+            properties:
+              vpcId: ${vpc.id}
+            options:
+              dependsOn:
+                - ${tail6}
+          tail8:
+            type: aws:ec2:RouteTable
+            properties:
+              vpcId: ${vpc.id}
+            options:
+              dependsOn:
+                - ${tail7}
+        outputs:
+          natId: ${nat.id}
+        """;
+
     public const string UnknownType = """
         name: bad
         runtime: yaml
