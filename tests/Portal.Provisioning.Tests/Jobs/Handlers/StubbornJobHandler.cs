@@ -10,8 +10,9 @@ public sealed class StubbornJobHandler(JobProbe probe) : IJobHandler
 
     public async Task ExecuteAsync(JobExecutionContext context)
     {
-        using var _ = probe.Enter(context);
+        // Logged before the probe says "started", so a test acting on that sees this event first.
         await context.LogAsync("Working, and not listening.");
+        using var _ = probe.Enter(context);
         await probe.WaitAtGateAsync(context.JobId, CancellationToken.None);
     }
 }
