@@ -75,7 +75,8 @@ public class KubectlFidelityTests
     [KubectlFact]
     public async Task RolloutStatus_DuringRollingUpdate_WaitsThenReportsSuccess()
     {
-        await using var cluster = await ReadyClusterAsync(speed: 15);
+        // Real-time pods (speed 1): the rollout must still be going when a kubectl started on a loaded machine first looks.
+        await using var cluster = await ReadyClusterAsync(speed: 1);
         using var kubectl = new Kubectl(cluster.Server.Kubeconfig);
         await cluster.Client.SetContainerImageAsync("default", "web", "web", "nginx:1.28", s_none);
 

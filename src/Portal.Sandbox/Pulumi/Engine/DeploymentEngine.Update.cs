@@ -111,10 +111,21 @@ internal sealed partial class DeploymentEngine
 
                 diff = StepDiff.Compute(old.Inputs, state.Inputs, provider.ReplaceProperties(resource.Type));
                 op = diff.Operation;
+
+                // As the real step generator does: a resource that failed to initialize is updated again even without a diff.
+                if (op == "same" && old.InitErrors.Count > 0)
+                {
+                    op = "update";
+                }
             }
 
             var request = Request(resource, state, old);
             return await ApplyAsync(resource, provider, request, op, old, state, diff);
+        }
+        catch (SandboxPartialFailureException ex)
+        {
+            FailPartially(op, old, state, diff, ex);
+            return null;
         }
         catch (Exception ex) when (ex is SandboxProviderException or CliException or InvalidOperationException or System.Net.Http.HttpRequestException)
         {
@@ -215,6 +226,28 @@ internal sealed partial class DeploymentEngine
             _live.PendingOperations.RemoveAll(p => p.Resource.Urn == urn);
         }
 
+        Save();
+    }
+
+    /// <summary>
+    /// The resource exists but did not become ready: its new inputs and live outputs are kept with the reason in
+    /// <c>initErrors</c> (<c>resOpFailedEvent</c> status 1, partial failure), as the engine does for pulumi-kubernetes.
+    /// </summary>
+    private void FailPartially(string op, ResourceState? old, ResourceState state, StepDiff? diff, SandboxPartialFailureException error)
+    {
+        _failed = true;
+        state.Id = error.Id;
+        state.Outputs = MarkSecrets(state.Inputs, error.Outputs);
+        state.InitErrors = [error.Message];
+        Diagnostic("error", $"<{{%reset%}}>{error.Message}<{{%reset%}}>\n", state.Urn);
+        var metadata = StepEvents.Metadata(op, state.Urn, state.Type, old, state, diff, logical: true, state.Provider ?? "");
+        _request.Events.Write("resOpFailedEvent", new JsonObject { ["metadata"] = metadata, ["status"] = 1, ["steps"] = 0 });
+        lock (_gate)
+        {
+            _live.PendingOperations.RemoveAll(p => p.Resource.Urn == state.Urn);
+        }
+
+        Upsert(state);
         Save();
     }
 

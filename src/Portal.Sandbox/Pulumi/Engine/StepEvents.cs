@@ -65,6 +65,11 @@ internal static class StepEvents
         json["inputs"] = SecretValues.Blind(state.Inputs);
         json["outputs"] = SecretValues.Blind(state.Outputs);
         json["provider"] = state.Provider ?? "";
+        if (state.InitErrors.Count > 0)
+        {
+            json["initErrors"] = new JsonArray([.. state.InitErrors.Select(e => JsonValue.Create(e))]);
+        }
+
         return json;
     }
 }

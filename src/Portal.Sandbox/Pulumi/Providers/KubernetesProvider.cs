@@ -139,14 +139,18 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
         }
 
         var live = await applier.ApplyAsync(cluster, manifest, cancellationToken);
-        live = await AwaitReadyAsync(request, cluster, manifest, live, cancellationToken);
+        live = await AwaitReadyAsync(request, cluster, manifest, live, name, cancellationToken);
+        return new SandboxResourceResult(Id(live, name), Outputs(request, live));
+    }
+
+    private static string Id(JsonObject live, string name)
+    {
         var metadata = live["metadata"];
-        var id = (metadata?["namespace"] is JsonValue ns) ? $"{ns}/{metadata["name"]}" : metadata?["name"]?.GetValue<string>() ?? name;
-        return new SandboxResourceResult(id, Outputs(request, live));
+        return (metadata?["namespace"] is JsonValue ns) ? $"{ns}/{metadata["name"]}" : metadata?["name"]?.GetValue<string>() ?? name;
     }
 
     private async Task<JsonObject> AwaitReadyAsync(
-        SandboxResourceRequest request, SandboxKubernetesCluster cluster, JsonObject manifest, JsonObject live, CancellationToken cancellationToken)
+        SandboxResourceRequest request, SandboxKubernetesCluster cluster, JsonObject manifest, JsonObject live, string name, CancellationToken cancellationToken)
     {
         // The same annotations pulumi-kubernetes honours.
         var annotations = manifest["metadata"]?["annotations"];
@@ -167,14 +171,18 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
                 && JsonValues.AsLong(live["status"]?["observedGeneration"]) >= JsonValues.AsLong(live["metadata"]?["generation"])
                 && (live["status"]?["conditions"] as JsonArray ?? []).Any(c => c?["type"]?.ToString() == "Progressing" && c["reason"]?.ToString() == "ProgressDeadlineExceeded"))
             {
-                throw new SandboxProviderException(
-                    $"[Progressing] Deployment '{manifest["metadata"]?["name"]}' exceeded its progress deadline: {live["status"]?["conditions"]?.AsArray().FirstOrDefault(c => c?["type"]?.ToString() == "Progressing")?["message"]}");
+                throw new SandboxPartialFailureException(
+                    $"[Progressing] Deployment '{manifest["metadata"]?["name"]}' exceeded its progress deadline: {live["status"]?["conditions"]?.AsArray().FirstOrDefault(c => c?["type"]?.ToString() == "Progressing")?["message"]}",
+                    Id(live, name),
+                    Outputs(request, live));
             }
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new SandboxProviderException(
-                    $"timed out waiting for {manifest["kind"]} '{manifest["metadata"]?["name"]}' to become ready after {timeout.TotalSeconds:0} s (status: {JsonText.Compact(live["status"])})");
+                throw new SandboxPartialFailureException(
+                    $"timed out waiting for {manifest["kind"]} '{manifest["metadata"]?["name"]}' to become ready after {timeout.TotalSeconds:0} s (status: {JsonText.Compact(live["status"])})",
+                    Id(live, name),
+                    Outputs(request, live));
             }
 
             await Task.Delay(poll, cancellationToken);
@@ -226,10 +234,16 @@ public sealed class KubernetesProvider(ISandboxKubernetesApplier applier) : ISan
         switch (live["kind"]?.GetValue<string>())
         {
             case "Deployment":
+                // As pulumi-kubernetes: only a status the controller wrote for this generation counts (right after an
+                // update the counts are the previous rollout's), and the old pods must be gone.
                 var wanted = Int(live["spec"]?["replicas"]) ?? 1;
-                var ready = Int(live["status"]?["readyReplicas"]) ?? 0;
-                var updated = Int(live["status"]?["updatedReplicas"]) ?? 0;
-                return ready >= wanted && updated >= wanted;
+                var status = live["status"];
+                var observed = Int(status?["observedGeneration"]) ?? 0;
+                var generation = Int(live["metadata"]?["generation"]) ?? 0;
+                var ready = Int(status?["readyReplicas"]) ?? 0;
+                var updated = Int(status?["updatedReplicas"]) ?? 0;
+                var total = Int(status?["replicas"]) ?? 0;
+                return observed >= generation && ready >= wanted && updated >= wanted && total <= updated;
             case "Service":
                 var type = live["spec"]?["type"]?.GetValue<string>();
                 return type != "LoadBalancer" || live["status"]?["loadBalancer"]?["ingress"] is JsonArray { Count: > 0 };

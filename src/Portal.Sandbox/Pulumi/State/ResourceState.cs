@@ -25,6 +25,9 @@ internal sealed class ResourceState
 
     public string? Provider { get; set; }
 
+    /// <summary>Why the last create or update did not finish initializing (a partial failure); empty when it did.</summary>
+    public List<string> InitErrors { get; set; } = [];
+
     public string Name => Urn[(Urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..];
 
     /// <summary>ResourceV3 field order; <paramref name="secrets"/> turns envelopes into the target form (state, export, preview).</summary>
@@ -62,6 +65,11 @@ internal sealed class ResourceState
             json["dependencies"] = new JsonArray([.. Dependencies.Select(d => JsonValue.Create(d))]);
         }
 
+        if (InitErrors.Count > 0)
+        {
+            json["initErrors"] = new JsonArray([.. InitErrors.Select(e => JsonValue.Create(e))]);
+        }
+
         if (!string.IsNullOrEmpty(Provider))
         {
             json["provider"] = Provider;
@@ -82,6 +90,7 @@ internal sealed class ResourceState
         Dependencies = json["dependencies"] is JsonArray deps ? [.. deps.Select(d => d!.GetValue<string>())] : [],
         Provider = json["provider"]?.GetValue<string>(),
         Protect = json["protect"]?.GetValue<bool>() ?? false,
+        InitErrors = json["initErrors"] is JsonArray errors ? [.. errors.Select(e => e!.GetValue<string>())] : [],
     };
 
     public ResourceState Clone() => new()
@@ -96,5 +105,6 @@ internal sealed class ResourceState
         Dependencies = [.. Dependencies],
         Provider = Provider,
         Protect = Protect,
+        InitErrors = [.. InitErrors],
     };
 }
