@@ -116,4 +116,90 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(image).ToContainTextAsync("nginx:1.28-crash");
         await history.ScreenshotStepAsync("release-ui-09-history-compare");
     }
+
+    [Fact]
+    public async Task PulumiConfigRelease_PulumiDiff_Crash_Rollback_OnAnAppService()
+    {
+        await using var portal = await PortalProcess.StartAsync(settings: s_fast);
+        var page = await browser.NewPageAsync(portal.BaseAddress);
+        await page.SetViewportSizeAsync(1400, 1500);
+        await page.SignInAsync("operator");
+        await CreateAsync(page, "eks-environment", "lab", _ => Task.CompletedTask);
+        await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });
+        await CreateAsync(page, "app-service", "orders", async form =>
+        {
+            await form.GetByTestId("param-cluster").ClickAsync();
+            await form.GetByRole(AriaRole.Option, new() { Name = "lab" }).ClickAsync();
+            await form.GetByTestId("param-image").FillAsync("nginx:1.27");
+            await form.GetByTestId("param-databasePassword").FillAsync("s3cret-password");
+        });
+        await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });
+
+        var workload = page.GetByTestId("workload-app");
+        var verdict = workload.GetByTestId("rollout-verdict");
+        var lastRelease = workload.GetByTestId("workload-last-release");
+        await Expect(workload.GetByTestId("workload-strategy")).ToHaveTextAsync("pulumi-config");
+        await Expect(workload.GetByTestId("workload-current-image")).ToHaveTextAsync("nginx:1.27", new() { Timeout = 30_000 });
+
+        // (a) A new tag: the preview is a Pulumi preview whose diff updates the Deployment's image; then pulumi up, then the rollout.
+        await workload.GetByTestId("release-workload").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/environments/orders/release\\?workload=app$"));
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await page.GetByTestId("release-image").FillAsync("nginx:1.28");
+        await page.GetByTestId("release-preview").ClickAsync();
+        var preview = page.GetByTestId("release-preview-section");
+        await Expect(page.GetByTestId("release-submit")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(preview.GetByTestId("parameter-change").Filter(new() { HasText = "nginx:1.28" })).ToContainTextAsync("nginx:1.27");
+        var deploymentStep = preview.GetByTestId("planned-step").Filter(new() { HasText = "apps/v1:Deployment" });
+        await Expect(deploymentStep).ToHaveAttributeAsync("data-operation", "update");
+        await Expect(deploymentStep).ToContainTextAsync("spec");
+        await Expect(preview.GetByTestId("release-new-image")).ToHaveTextAsync("nginx:1.28");
+        await page.ScreenshotStepAsync("release-ui-10-pulumi-preview");
+        await page.GetByTestId("release-submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/environments/orders$"));
+
+        await Expect(lastRelease.GetByTestId("release-status")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 120_000 });
+        await Expect(verdict).ToContainTextAsync("deployment \"api\" successfully rolled out", s_rollout);
+        await Expect(workload.GetByTestId("workload-current-image")).ToHaveTextAsync("nginx:1.28");
+        await Expect(workload.Locator("[data-testid=replicaset][data-new=true]").GetByTestId("replicaset-image")).ToHaveTextAsync("nginx:1.28");
+        await workload.ScreenshotStepAsync("release-ui-11-pulumi-rolled-out");
+
+        // (b) A crashing tag: the new pods crash-loop, the verdict fails at the progress deadline and the card says why.
+        await page.GotoInteractiveAsync("/environments/orders/release?workload=app");
+        await page.GetByTestId("release-image").FillAsync("nginx:1.28-crash");
+        await page.GetByTestId("release-preview").ClickAsync();
+        await page.GetByTestId("release-submit").ClickAsync(new() { Timeout = 60_000 });
+        await page.WaitForURLAsync(new Regex("/environments/orders$"));
+        var failing = workload.Locator("[data-testid=rollout-pod][data-failing=true]").First;
+        await Expect(failing.GetByTestId("rollout-pod-reason")).ToHaveTextAsync("CrashLoopBackOff", new() { Timeout = 90_000 });
+        await page.ScreenshotStepAsync("release-ui-12-pulumi-crashing");
+        await Expect(lastRelease.GetByTestId("release-status")).ToHaveAttributeAsync("data-status", "Failed", new() { Timeout = 120_000 });
+        await Expect(verdict).ToContainTextAsync("deployment \"api\" exceeded its progress deadline", s_rollout);
+        await Expect(lastRelease.GetByTestId("workload-last-release-reason")).ToContainTextAsync("CrashLoopBackOff");
+        await workload.ScreenshotStepAsync("release-ui-13-pulumi-crash-failed");
+
+        // (c) One click back to the image before, through pulumi up again, healthy.
+        await Expect(workload.GetByTestId("rollback-workload")).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        await workload.GetByTestId("rollback-workload").ClickAsync();
+        await Expect(page.Locator(".rz-dialog")).ToContainTextAsync("nginx:1.28");
+        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Roll back" }).ClickAsync();
+        await Expect(lastRelease.GetByTestId("release-kind")).ToHaveAttributeAsync("data-kind", "Rollback", new() { Timeout = 30_000 });
+        await Expect(lastRelease.GetByTestId("release-status")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 120_000 });
+        await Expect(verdict).ToContainTextAsync("deployment \"api\" successfully rolled out", s_rollout);
+        await Expect(workload.GetByTestId("workload-current-image")).ToHaveTextAsync("nginx:1.28");
+        await Expect(workload.Locator("[data-testid=rollout-pod][data-failing=true]")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready");
+        await workload.ScreenshotStepAsync("release-ui-14-pulumi-rolled-back");
+    }
+
+    private static async Task CreateAsync(IPage page, string template, string name, Func<IPage, Task> fill)
+    {
+        await page.GotoInteractiveAsync($"/environments/new?template={template}");
+        await page.GetByTestId("environment-name").FillAsync(name);
+        await page.GetByTestId("environment-class").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Development" }).ClickAsync();
+        await fill(page);
+        await page.GetByTestId("create-submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/environments/{name}$"));
+    }
 }

@@ -4,7 +4,10 @@ namespace Portal.Web.State;
 /// Coalesces bursts of live updates into at most one render per interval (about 10 a second): a Pulumi run can
 /// write hundreds of events a second and re-rendering on each would flood the circuit.
 /// </summary>
-public sealed class RenderThrottle(TimeSpan interval, Func<Task> render) : IDisposable
+/// <param name="interval">The quiet period a render waits for.</param>
+/// <param name="render">Renders; the caller marshals it to its dispatcher.</param>
+/// <param name="time">The clock the interval is measured on (the system clock when null; tests pass a manual one).</param>
+public sealed class RenderThrottle(TimeSpan interval, Func<Task> render, TimeProvider? time = null) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _disposed = new();
@@ -30,7 +33,7 @@ public sealed class RenderThrottle(TimeSpan interval, Func<Task> render) : IDisp
     {
         try
         {
-            await Task.Delay(interval, _disposed.Token);
+            await Task.Delay(interval, time ?? TimeProvider.System, _disposed.Token);
             lock (_gate)
             {
                 _scheduled = false;

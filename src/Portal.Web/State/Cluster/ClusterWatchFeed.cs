@@ -20,6 +20,9 @@ namespace Portal.Web.State.Cluster;
 public sealed class ClusterWatchFeed(ISharedWatchHub hub, EnvironmentCluster cluster, ClusterObjectsState state, ClusterObjectKinds kinds, Action changed)
     : IAsyncDisposable
 {
+    /// <summary>The first pause before re-subscribing after a failed subscription.</summary>
+    public static readonly TimeSpan DefaultInitialRetryDelay = TimeSpan.FromSeconds(1);
+
     private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(10);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, string> _errors = new(StringComparer.Ordinal);
@@ -32,7 +35,7 @@ public sealed class ClusterWatchFeed(ISharedWatchHub hub, EnvironmentCluster clu
     public TimeSpan? ReachabilityProbeInterval { get; init; }
 
     /// <summary>Back-off before re-subscribing after a subscription failed; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
-    public TimeSpan InitialRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan InitialRetryDelay { get; init; } = DefaultInitialRetryDelay;
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 

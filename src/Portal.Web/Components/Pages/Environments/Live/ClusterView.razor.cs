@@ -3,7 +3,6 @@ using Portal.Data.Entities;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Kubernetes.Watching;
 using Portal.Provisioning.Templates;
-using Portal.Web.State;
 using Portal.Web.State.Cluster;
 
 namespace Portal.Web.Components.Pages.Environments.Live;
@@ -11,21 +10,16 @@ namespace Portal.Web.Components.Pages.Environments.Live;
 /// <summary>
 /// Connects to the environment's cluster (its kubeconfig output) and shows its objects live. The watches start only in
 /// the interactive circuit (not while prerendering), restart when the environment's outputs or parameters change (a new
-/// kubeconfig, other namespaces), and stop when the component goes away. Renders are throttled to about four a second.
+/// kubeconfig, other namespaces), and stop when the component goes away; <see cref="ClusterFeedSession"/> owns that
+/// lifecycle and throttles renders to about four a second.
 /// </summary>
 public sealed partial class ClusterView
 {
-    private static readonly TimeSpan s_renderInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan s_probeInterval = TimeSpan.FromSeconds(15);
     private const ClusterObjectKinds ViewedKinds = ClusterObjectKinds.Deployments | ClusterObjectKinds.Pods | ClusterObjectKinds.Services | ClusterObjectKinds.Events;
 
-    private RenderThrottle? _throttle;
-    private CancellationTokenSource? _connecting;
-    private ClusterWatchFeed? _feed;
-    private ClusterObjectsState? _state;
+    private ClusterFeedSession? _live;
     private string? _activeKey;
-    private bool _noCluster;
-    private string? _connectError;
     private long _rowsVersion = -1;
     private DateTimeOffset _now;
     private IReadOnlyList<DeploymentRow> _deployments = [];
@@ -43,7 +37,9 @@ public sealed partial class ClusterView
 
     [Parameter, EditorRequired] public EnvironmentTemplate Template { get; set; } = default!;
 
-    private bool Synced => _state is { } s && s.IsSynced(ClusterObjectKinds.Deployments) && s.IsSynced(ClusterObjectKinds.Pods)
+    private ClusterObjectsState? State => _live?.State;
+
+    private bool Synced => State is { } s && s.IsSynced(ClusterObjectKinds.Deployments) && s.IsSynced(ClusterObjectKinds.Pods)
         && s.IsSynced(ClusterObjectKinds.Services) && s.IsSynced(ClusterObjectKinds.Events);
 
     protected override async Task OnParametersSetAsync()
@@ -65,65 +61,18 @@ public sealed partial class ClusterView
         }
     }
 
-    private async Task RestartAsync()
+    private Task RestartAsync()
     {
-        await StopAsync();
-        _throttle ??= new RenderThrottle(s_renderInterval, () => InvokeAsync(StateHasChanged));
-        _connecting = new CancellationTokenSource();
-        var token = _connecting.Token;
-        EnvironmentCluster? cluster;
-        try
-        {
-            cluster = await ClusterAccess.ConnectAsync(Environment, token);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _connectError = ClusterWatchFeed.Describe(ex);
-            return;
-        }
-
-        if (token.IsCancellationRequested)
-        {
-            return; // parameters changed again, or the component went away, while the secrets were read
-        }
-
-        if (cluster is null)
-        {
-            _noCluster = true;
-            return;
-        }
-
-        _state = new ClusterObjectsState(EnvironmentScope.Namespaces(Template, Environment));
-        _feed = new ClusterWatchFeed(WatchHub, cluster, _state, ViewedKinds, _throttle.Request) { ReachabilityProbeInterval = s_probeInterval };
-        _feed.Start();
-    }
-
-    private async Task StopAsync()
-    {
-        if (_connecting is { } connecting)
-        {
-            _connecting = null;
-            await connecting.CancelAsync();
-            connecting.Dispose();
-        }
-
-        if (_feed is { } feed)
-        {
-            _feed = null;
-            await feed.DisposeAsync();
-        }
-
-        _state = null;
-        _noCluster = false;
-        _connectError = null;
         _rowsVersion = -1;
+        _live ??= new ClusterFeedSession(WatchHub, ViewedKinds, () => InvokeAsync(StateHasChanged)) { ReachabilityProbeInterval = s_probeInterval };
+        return _live.StartAsync(token => ClusterAccess.ConnectAsync(Environment, token), EnvironmentScope.Namespaces(Template, Environment));
     }
 
     /// <summary>Rebuilds the rows only when the state moved, so the grids keep their page between unrelated renders.</summary>
     private void RefreshRows()
     {
         _now = Time.GetUtcNow();
-        if (_state is not { } state || state.Version == _rowsVersion)
+        if (State is not { } state || state.Version == _rowsVersion)
         {
             return;
         }
@@ -135,9 +84,5 @@ public sealed partial class ClusterView
         _events = state.Events();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _throttle?.Dispose();
-        await StopAsync();
-    }
+    public ValueTask DisposeAsync() => _live?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

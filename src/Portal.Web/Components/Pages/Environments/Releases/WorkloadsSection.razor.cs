@@ -20,18 +20,12 @@ namespace Portal.Web.Components.Pages.Environments.Releases;
 public sealed partial class WorkloadsSection
 {
     private const ClusterObjectKinds RolloutKinds = ClusterObjectKinds.Deployments | ClusterObjectKinds.ReplicaSets | ClusterObjectKinds.Pods;
-    private static readonly TimeSpan s_renderInterval = TimeSpan.FromMilliseconds(250);
 
     private IReadOnlyList<WorkloadTarget> _targets = [];
     private Dictionary<string, ReleaseSummary> _latest = new(StringComparer.Ordinal);
     private Dictionary<string, IReadOnlyList<ReleaseSummary>> _recentReleases = new(StringComparer.Ordinal);
-    private RenderThrottle? _throttle;
-    private CancellationTokenSource? _connecting;
-    private EnvironmentCluster? _cluster;
-    private ClusterWatchFeed? _feed;
-    private ClusterObjectsState? _state;
+    private ClusterFeedSession? _live;
     private string? _activeKey;
-    private string? _connectError;
 
     [Inject] private EnvironmentClusterAccess ClusterAccess { get; set; } = default!;
 
@@ -59,7 +53,9 @@ public sealed partial class WorkloadsSection
     /// <summary>The outcome of a restart or rollback, for the page to show and reload.</summary>
     [Parameter] public EventCallback<EnvironmentCommandResult> OnCommand { get; set; }
 
-    private bool Synced => _state is { } s && s.IsSynced(ClusterObjectKinds.Deployments) && s.IsSynced(ClusterObjectKinds.ReplicaSets)
+    private ClusterObjectsState? State => _live?.State;
+
+    private bool Synced => State is { } s && s.IsSynced(ClusterObjectKinds.Deployments) && s.IsSynced(ClusterObjectKinds.ReplicaSets)
         && s.IsSynced(ClusterObjectKinds.Pods);
 
     protected override async Task OnParametersSetAsync()
@@ -135,59 +131,15 @@ public sealed partial class WorkloadsSection
     }
 
     private Task<PodLogTail> ReadLogsAsync(PodRow pod, string container) =>
-        _cluster is { } cluster
+        _live?.Cluster is { } cluster
             ? LogReader.ReadAsync(cluster.Client, pod, container)
             : Task.FromResult(new PodLogTail(pod.Name, container, false, [], "Not connected to the cluster."));
 
-    private async Task RestartFeedAsync()
+    private Task RestartFeedAsync()
     {
-        await StopAsync();
-        _throttle ??= new RenderThrottle(s_renderInterval, () => InvokeAsync(StateHasChanged));
-        _connecting = new CancellationTokenSource();
-        var token = _connecting.Token;
-        try
-        {
-            _cluster = await ClusterAccess.ConnectAsync(Environment, token);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _connectError = ClusterWatchFeed.Describe(ex);
-            return;
-        }
-
-        if (token.IsCancellationRequested || _cluster is null)
-        {
-            return; // replaced or gone while the secrets were read, or no cluster yet (the cluster view says so)
-        }
-
-        _state = new ClusterObjectsState(EnvironmentScope.Namespaces(Template, Environment));
-        _feed = new ClusterWatchFeed(WatchHub, _cluster, _state, RolloutKinds, _throttle.Request);
-        _feed.Start();
+        _live ??= new ClusterFeedSession(WatchHub, RolloutKinds, () => InvokeAsync(StateHasChanged));
+        return _live.StartAsync(token => ClusterAccess.ConnectAsync(Environment, token), EnvironmentScope.Namespaces(Template, Environment));
     }
 
-    private async Task StopAsync()
-    {
-        if (_connecting is { } connecting)
-        {
-            _connecting = null;
-            await connecting.CancelAsync();
-            connecting.Dispose();
-        }
-
-        if (_feed is { } feed)
-        {
-            _feed = null;
-            await feed.DisposeAsync();
-        }
-
-        _state = null;
-        _cluster = null;
-        _connectError = null;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _throttle?.Dispose();
-        await StopAsync();
-    }
+    public ValueTask DisposeAsync() => _live?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
