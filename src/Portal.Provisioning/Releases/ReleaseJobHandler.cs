@@ -4,6 +4,7 @@ using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Kubernetes;
 using Portal.Provisioning.Kubernetes.Errors;
+using Portal.Provisioning.Pulumi;
 using Portal.Provisioning.Templates;
 
 namespace Portal.Provisioning.Releases;
@@ -84,7 +85,10 @@ public sealed class ReleaseJobHandler(
                 {
                     // pulumi-kubernetes waits for the Deployment and gives up at its progress deadline: say why it never came up.
                     var problems = await tracker.InspectAsync(context, cluster.Client, target, CancellationToken.None);
-                    throw problems.Count == 0 ? ex : new InvalidOperationException($"{ex.Message} {RolloutTracker.Describe(problems[0])}", ex);
+                    var reason = ex is PulumiCommandException { Errors: [var first, ..] } ? $"pulumi up failed: {first}" : ex.Message;
+                    throw problems.Count == 0 && reason == ex.Message
+                        ? ex
+                        : new InvalidOperationException(problems.Count == 0 ? reason : $"{reason.TrimEnd('.', ' ')}. {RolloutTracker.Describe(problems[0])}", ex);
                 }
 
                 stackFailed = false;

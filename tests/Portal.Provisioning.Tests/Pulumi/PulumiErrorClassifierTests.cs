@@ -38,4 +38,23 @@ public sealed class PulumiErrorClassifierTests
     {
         Assert.IsType<StackNotFoundException>(PulumiErrorClassifier.Classify("stack select", 1, "", "error: no stack named 'prod' found"));
     }
+
+    [Fact]
+    public void Errors_UpOutputWithResourceDiagnostics_KeepsTheReasonsWithoutTheClosingLine()
+    {
+        const string stdout = """
+            Updating (orders):
+             ~  kubernetes:apps/v1:Deployment deployment updating
+                error: [Progressing] Deployment 'api' exceeded its progress deadline: ReplicaSet "api-7b" has timed out progressing.
+             ~  kubernetes:apps/v1:Deployment deployment **updating failed**
+            error: update failed
+            Resources:
+                6 unchanged
+            """;
+
+        var exception = PulumiErrorClassifier.Classify("up", 1, stdout, "");
+
+        Assert.Equal(["[Progressing] Deployment 'api' exceeded its progress deadline: ReplicaSet \"api-7b\" has timed out progressing."], exception.Errors);
+        Assert.Empty(PulumiErrorClassifier.Classify("up", 1, "error: update failed\n", "").Errors);
+    }
 }
