@@ -367,7 +367,7 @@ public sealed partial class ApprovalService(
     private static IQueryable<ApprovalSummary> Project(IQueryable<ApprovalRequest> query) =>
         query.Select(r => new ApprovalSummary(
             r.Id, r.EnvironmentId, r.Environment!.Name, r.Environment.Class, r.Operation, r.JobKind, r.JobTitle, r.RequestedBy, r.RequestedAt,
-            r.RequestedFrom, r.Status, r.Decisions.Count(d => d.Approved && !d.Voided), r.RequiredApprovals, r.ExpiresAt, r.PlanJobId, r.ExecutionJobId,
+            r.RequestedFrom, r.Status, r.Decisions.Count(d => d.Approved && !d.Voided && !d.BreakGlass), r.RequiredApprovals, r.ExpiresAt, r.PlanJobId, r.ExecutionJobId,
             r.Decisions.Any(d => d.BreakGlass)));
 
     private sealed class ExecutionAlreadyQueuedException : Exception;

@@ -2,7 +2,10 @@ using Portal.Data.Entities;
 
 namespace Portal.Provisioning.Approvals;
 
-/// <summary>A row of the approvals list; <see cref="BreakGlass"/> when an Admin approved it by break-glass.</summary>
+/// <summary>
+/// A row of the approvals list. <see cref="Approvals"/> counts the eligible approvers' valid approvals;
+/// <see cref="BreakGlass"/> is true when an Admin approved it by break-glass instead.
+/// </summary>
 public sealed record ApprovalSummary(
     long Id,
     long EnvironmentId,

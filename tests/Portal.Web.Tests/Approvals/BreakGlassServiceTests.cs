@@ -47,7 +47,7 @@ public sealed class BreakGlassServiceTests(ApprovalPortal portal) : IClassFixtur
         Assert.Equal(3, (await portal.EnvironmentAsync("prod-bg")).GetProperty("parameters").GetProperty("appReplicas").GetInt32());
         var consumed = (await portal.Approvals.GetAsync(id))!;
         Assert.Equal(ApprovalStatus.Consumed, consumed.Summary.Status);
-        Assert.True(consumed.Summary.BreakGlass);
+        Assert.Equal((true, 0), (consumed.Summary.BreakGlass, consumed.Summary.Approvals));
         var decision = Assert.Single(consumed.Decisions);
         Assert.Equal(("dave", true, true, true, "10.0.0.10"), (decision.User, decision.Approved, decision.BreakGlass, decision.ByRequester, decision.RemoteAddress));
         Assert.Equal($"{Reason} Tried [secret].", decision.Comment);
