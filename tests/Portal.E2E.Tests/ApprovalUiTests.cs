@@ -30,15 +30,7 @@ public sealed partial class ApprovalUiTests(BrowserFixture browser) : IClassFixt
         await page.SetViewportSizeAsync(1400, 1400);
 
         // (a) Production environments are created by an Admin.
-        await page.SignInAsync("admin");
-        await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
-        await page.GetByTestId("environment-name").FillAsync(EnvironmentName);
-        await page.GetByTestId("environment-class").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Production" }).ClickAsync();
-        await page.GetByTestId("create-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/environments/{EnvironmentName}$"));
-        await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 120_000 });
-        await SignOutAsync(page);
+        await CreateProductionEnvironmentAsync(page, EnvironmentName);
 
         // (b) The operator releases a new tag: told the environment is protected, then shown the request waiting.
         await page.SignInAsync("operator");
@@ -179,6 +171,20 @@ public sealed partial class ApprovalUiTests(BrowserFixture browser) : IClassFixt
         Assert.Equal(new List<long> { first, a }, (await AuditAsync(api, "approval.consume")).Select(e => RequestOf(e.Target)).Order().ToList());
         var verification = await (await api.PostAsync("/api/audit/verify", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(verification.GetProperty("isValid").GetBoolean(), verification.ToString());
+    }
+
+    /// <summary>Signs in as admin, creates a production eks-environment, waits until it is Ready, and signs out.</summary>
+    private static async Task CreateProductionEnvironmentAsync(IPage page, string name)
+    {
+        await page.SignInAsync("admin");
+        await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
+        await page.GetByTestId("environment-name").FillAsync(name);
+        await page.GetByTestId("environment-class").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Production" }).ClickAsync();
+        await page.GetByTestId("create-submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/environments/{name}$"));
+        await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 120_000 });
+        await SignOutAsync(page);
     }
 
     /// <summary>On the release page: types the image, previews, submits, lands on the request and waits for its plan; returns the request's id.</summary>

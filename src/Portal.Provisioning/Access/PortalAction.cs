@@ -30,6 +30,12 @@ public enum PortalAction
     /// <summary>Approve or reject a protected change.</summary>
     Approve,
 
+    /// <summary>
+    /// Break glass on an approval request: approve it alone in an emergency, without the eligible approvers (the plan
+    /// binding still holds), with a written reason.
+    /// </summary>
+    BreakGlass,
+
     /// <summary>Create and revoke one's own API tokens.</summary>
     ManageOwnTokens,
 

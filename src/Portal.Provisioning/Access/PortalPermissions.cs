@@ -10,7 +10,8 @@ namespace Portal.Provisioning.Access;
 /// <remarks>
 /// Viewer: read. Operator: create, change, release, restart, roll back, recover and destroy non-production; change and
 /// release production (behind approval). Approver: approve or reject. Admin: everything an Operator may, plus
-/// production create and destroy, secrets, the self-test, users and everyone's tokens.
+/// production create and destroy, secrets, the self-test, users and everyone's tokens, and break-glass (approving a
+/// waiting request alone, with a reason, in an emergency).
 /// </remarks>
 public static class PortalPermissions
 {
@@ -43,6 +44,7 @@ public static class PortalPermissions
             PortalAction.CancelJob => (Operators, "cancel a job"),
             PortalAction.RunSelfTest => (PortalRoles.Admin, "run the queue self-test"),
             PortalAction.Approve => (PortalRoles.Approver, "approve or reject a change"),
+            PortalAction.BreakGlass => (PortalRoles.Admin, "break glass on an approval request"),
             PortalAction.ManageOwnTokens => (AnyRole, "manage API tokens"),
             PortalAction.ManageUsers => (PortalRoles.Admin, "manage users and everyone's tokens"),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown action."),

@@ -14,6 +14,12 @@ public sealed class ApprovalClassPolicy
     /// <summary>How long a request waits for its approvals before it expires.</summary>
     public TimeSpan Expiry { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// Whether an Admin may break glass on this class's requests: approve one alone, with a written reason, when the
+    /// approvers cannot be reached (the plan binding still holds). On by default.
+    /// </summary>
+    public bool AllowBreakGlass { get; set; } = true;
+
     /// <summary>The eligible roles as one flags value.</summary>
     public PortalRoles EligibleRoleFlags => EligibleRoles.Count == 0
         ? PortalRoles.Approver

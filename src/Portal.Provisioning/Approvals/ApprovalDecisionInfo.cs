@@ -7,4 +7,7 @@ namespace Portal.Provisioning.Approvals;
 /// <param name="Time">When.</param>
 /// <param name="RemoteAddress">From where.</param>
 /// <param name="Voided">The plan it approved went stale.</param>
-public sealed record ApprovalDecisionInfo(string User, bool Approved, string? Comment, DateTimeOffset Time, string? RemoteAddress, bool Voided);
+/// <param name="BreakGlass">An Admin's break-glass approval; <paramref name="Comment"/> is its reason.</param>
+/// <param name="ByRequester">The break-glass was made by the requester.</param>
+public sealed record ApprovalDecisionInfo(
+    string User, bool Approved, string? Comment, DateTimeOffset Time, string? RemoteAddress, bool Voided, bool BreakGlass = false, bool ByRequester = false);

@@ -33,6 +33,11 @@ public sealed class ApprovalOptionsValidator : IValidateOptions<ApprovalOptions>
             {
                 errors.Add($"{prefix}:EligibleRoles must name roles among Viewer, Operator, Approver, Admin.");
             }
+
+            if (!policy.AllowBreakGlass && policy.RequiredApprovals == 0)
+            {
+                errors.Add($"{prefix}:AllowBreakGlass is false on a class that is not protected (RequiredApprovals 0): there is no approval to break; remove it or protect the class.");
+            }
         }
 
         if (options.ExpirySweepInterval <= TimeSpan.Zero)

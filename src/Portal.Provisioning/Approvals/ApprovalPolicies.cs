@@ -11,4 +11,11 @@ public sealed class ApprovalPolicies(IOptionsMonitor<ApprovalOptions> options)
         options.CurrentValue.Classes.TryGetValue(environmentClass.ToString(), out var policy) && policy.RequiredApprovals > 0 ? policy : null;
 
     public bool IsProtected(EnvironmentClass environmentClass) => Find(environmentClass) is not null;
+
+    /// <summary>
+    /// Whether an Admin may break glass on the class's requests now (<see cref="ApprovalClassPolicy.AllowBreakGlass"/>;
+    /// true for a class without an entry, such as one that was protected when the request was made).
+    /// </summary>
+    public bool AllowsBreakGlass(EnvironmentClass environmentClass) =>
+        !options.CurrentValue.Classes.TryGetValue(environmentClass.ToString(), out var policy) || policy.AllowBreakGlass;
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Portal.Data;
+using Portal.Data.Redaction;
 using Portal.Data.Entities;
 using Portal.Data.Queries;
 using Portal.Provisioning.Access;
@@ -9,14 +11,20 @@ using Portal.Provisioning.Jobs;
 
 namespace Portal.Provisioning.Approvals;
 
-/// <summary><see cref="IApprovalService"/>: requests, decisions and the queuing of approved jobs.</summary>
-public sealed class ApprovalService(
+/// <summary>
+/// <see cref="IApprovalService"/>: requests, decisions and the queuing of approved jobs; break-glass in
+/// <c>ApprovalService.BreakGlass.cs</c>.
+/// </summary>
+public sealed partial class ApprovalService(
     IDbContextFactory<PortalDbContext> contextFactory,
     IJobQueue queue,
     ApprovalStore store,
     ApprovalPolicies policies,
     ApprovalUpdatesNotifier notifier,
     IEnumerable<IApprovalExecutionCompanion> companions,
+    AccessGuard guard,
+    ISecretRedactor redactor,
+    ILogger<ApprovalService> logger,
     TimeProvider clock) : IApprovalService
 {
     public const int MaxCommentLength = 2000;
@@ -131,7 +139,7 @@ public sealed class ApprovalService(
         var row = await context.ApprovalRequests.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new { r.PlanJson, r.PlanHash, r.Error, r.DecidedAt }).FirstAsync(cancellationToken);
         var decisions = await context.ApprovalDecisions.AsNoTracking().Where(d => d.ApprovalRequestId == id).OrderBy(d => d.Id)
-            .Select(d => new ApprovalDecisionInfo(d.User, d.Approved, d.Comment, d.Time, d.RemoteAddress, d.Voided)).ToListAsync(cancellationToken);
+            .Select(d => new ApprovalDecisionInfo(d.User, d.Approved, d.Comment, d.Time, d.RemoteAddress, d.Voided, d.BreakGlass, d.ByRequester)).ToListAsync(cancellationToken);
         var eligible = policies.Find(summary.EnvironmentClass)?.EligibleRoleFlags ?? PortalRoles.Approver;
         return new ApprovalDetail(summary, ApprovalPlanHasher.Deserialize(row.PlanJson), row.PlanHash, row.Error, decisions, eligible, row.DecidedAt);
     }
@@ -200,6 +208,7 @@ public sealed class ApprovalService(
         }
 
         var approvers = request.Decisions.Where(d => d.Approved && !d.Voided).Select(d => d.User).ToArray();
+        var breakGlassBy = request.Decisions.FirstOrDefault(d => d.BreakGlass && !d.Voided)?.User;
         var companion = companions.FirstOrDefault(c => c.Handles(request.JobKind));
         long jobId;
         try
@@ -212,7 +221,7 @@ public sealed class ApprovalService(
                 EnvironmentName = environment.Name,
                 Payload = ApprovalBinding.Attach(request.JobPayloadJson, new ApprovalBinding(id, hash)),
                 RequestedBy = request.RequestedBy,
-                Audit = new JobAudit("approval.execute", $"approval/{id}", new { operation = request.Operation, approvedBy = approvers, planHash = hash }),
+                Audit = new JobAudit("approval.execute", $"approval/{id}", new { operation = request.Operation, approvedBy = approvers, breakGlassBy, planHash = hash }),
                 WithJob = companion is null ? null : (context, newJobId, ct) => companion.AddAsync(context, request, newJobId, ct),
             }, async (context, ct) =>
             {
@@ -358,7 +367,8 @@ public sealed class ApprovalService(
     private static IQueryable<ApprovalSummary> Project(IQueryable<ApprovalRequest> query) =>
         query.Select(r => new ApprovalSummary(
             r.Id, r.EnvironmentId, r.Environment!.Name, r.Environment.Class, r.Operation, r.JobKind, r.JobTitle, r.RequestedBy, r.RequestedAt,
-            r.RequestedFrom, r.Status, r.Decisions.Count(d => d.Approved && !d.Voided), r.RequiredApprovals, r.ExpiresAt, r.PlanJobId, r.ExecutionJobId));
+            r.RequestedFrom, r.Status, r.Decisions.Count(d => d.Approved && !d.Voided && !d.BreakGlass), r.RequiredApprovals, r.ExpiresAt, r.PlanJobId, r.ExecutionJobId,
+            r.Decisions.Any(d => d.BreakGlass)));
 
     private sealed class ExecutionAlreadyQueuedException : Exception;
 }

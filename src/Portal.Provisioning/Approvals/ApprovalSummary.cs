@@ -2,7 +2,10 @@ using Portal.Data.Entities;
 
 namespace Portal.Provisioning.Approvals;
 
-/// <summary>A row of the approvals list.</summary>
+/// <summary>
+/// A row of the approvals list. <see cref="Approvals"/> counts the eligible approvers' valid approvals;
+/// <see cref="BreakGlass"/> is true when an Admin approved it by break-glass instead.
+/// </summary>
 public sealed record ApprovalSummary(
     long Id,
     long EnvironmentId,
@@ -19,4 +22,5 @@ public sealed record ApprovalSummary(
     int RequiredApprovals,
     DateTimeOffset ExpiresAt,
     long? PlanJobId,
-    long? ExecutionJobId);
+    long? ExecutionJobId,
+    bool BreakGlass = false);

@@ -36,6 +36,18 @@ public interface IApprovalService
     /// <summary>The requester withdraws a request that is still planning or waiting.</summary>
     Task<ApprovalDecisionResult> CancelAsync(long id, ActorContext actor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Break-glass: an Admin approves a request awaiting approval alone, with a written reason (at least
+    /// <see cref="ApprovalService.MinBreakGlassReasonLength"/> characters), even as its requester. The job is queued
+    /// exactly as by the last normal approval, still bound to the plan hash (the gate re-plans and refuses a changed
+    /// plan). Forbidden for non-Admins (audited), Conflict when the request is not awaiting approval or the class's
+    /// policy turns break-glass off.
+    /// </summary>
+    Task<ApprovalDecisionResult> BreakGlassAsync(long id, string? reason, ActorContext actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Why <paramref name="actor"/> may not break glass on <paramref name="request"/> now, or null when they may.</summary>
+    string? WhyCannotBreakGlass(ApprovalDetail request, ActorContext actor);
+
     /// <summary>Queues the execution job of an approved request whose job was never queued (idempotent).</summary>
     Task QueueExecutionAsync(long id, CancellationToken cancellationToken = default);
 }

@@ -6,8 +6,9 @@ using Portal.Web.State;
 namespace Portal.Web.Endpoints;
 
 /// <summary>
-/// <c>/api/approvals</c>: list and read requests, approve, reject (comment required) and withdraw. The service decides
-/// who may: 403 for the requester or a user without an eligible role, 409 when the request takes no decision now.
+/// <c>/api/approvals</c>: list and read requests, approve, reject (comment required), break glass (Admin, reason
+/// required) and withdraw. The service decides who may: 403 for the requester or a user without an eligible role (for
+/// break-glass: without the Admin role), 409 when the request takes no decision now.
 /// </summary>
 public static class ApprovalEndpoints
 {
@@ -20,6 +21,7 @@ public static class ApprovalEndpoints
             DecideAsync(http, (comment, actor) => service.ApproveAsync(id, comment, actor, ct), ct));
         approvals.MapPost("/{id:long}/reject", (long id, HttpContext http, IApprovalService service, CancellationToken ct) =>
             DecideAsync(http, (comment, actor) => service.RejectAsync(id, comment, actor, ct), ct));
+        approvals.MapPost("/{id:long}/break-glass", BreakGlassAsync);
         approvals.MapPost("/{id:long}/cancel", async (long id, HttpContext http, IApprovalService service, CancellationToken ct) =>
             ToHttpResult(await service.CancelAsync(id, Actor(http), ct)));
         return api;
@@ -78,6 +80,30 @@ public static class ApprovalEndpoints
         }
 
         return ToHttpResult(await decide(comment, Actor(http)));
+    }
+
+    /// <summary><c>{"reason": "..."}</c>; a bad body is a 400 naming the field before anything is decided or written.</summary>
+    private static async Task<IResult> BreakGlassAsync(long id, HttpContext http, IApprovalService service, CancellationToken cancellationToken)
+    {
+        string? reason = null;
+        if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        {
+            var (body, problem) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+            if (body is null)
+            {
+                return problem!;
+            }
+
+            body.RejectUnknown("reason");
+            reason = body.GetString("reason");
+            if (body.Errors.Count > 0)
+            {
+                return Results.ValidationProblem(body.Errors.ToDictionary(e => e.Key, e => e.Value), detail: "Nothing was decided: correct the fields named in 'errors'.");
+            }
+        }
+
+        // A missing reason is the service's answer (after the role check: a non-Admin gets 403 whatever the body).
+        return ToHttpResult(await service.BreakGlassAsync(id, reason, Actor(http), cancellationToken));
     }
 
     private static IResult ToHttpResult(ApprovalDecisionResult result) => result.Status switch

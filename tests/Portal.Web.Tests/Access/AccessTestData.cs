@@ -28,6 +28,30 @@ internal static class AccessTestData
         await context.SaveChangesAsync();
     }
 
+    /// <summary>A request (made by alice) on the environment, in <paramref name="status"/>, written straight to the database; returns its id.</summary>
+    public static async Task<long> InsertApprovalRequestAsync(this PortalWebFactory factory, string environment, ApprovalStatus status)
+    {
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var context = await contexts.CreateDbContextAsync();
+        var environmentId = await context.Environments.Where(e => e.Name == environment).Select(e => e.Id).SingleAsync();
+        var request = new ApprovalRequest
+        {
+            EnvironmentId = environmentId,
+            Operation = "update",
+            JobKind = "environment.update",
+            JobTitle = $"Update {environment}",
+            RequestedBy = "alice",
+            RequestedAt = DateTimeOffset.UtcNow,
+            Status = status,
+            PlanHash = new string('a', 64),
+            ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
+            RequiredApprovals = 1,
+        };
+        context.ApprovalRequests.Add(request);
+        await context.SaveChangesAsync();
+        return request.Id;
+    }
+
     /// <summary>The sandbox demo user of <paramref name="role"/> (viewer, operator, approver, admin) as the services see it.</summary>
     public static ActorContext Actor(PortalRoles role) => new(role.ToString().ToLowerInvariant(), "10.1.2.3") { Roles = role };
 

@@ -41,6 +41,7 @@ public sealed class ApiRoleTests(ServicePermissionTests.Portal portal) : IClassF
         { "GET", "/api/environments/{env}/releases/999999", All, null },
         { "POST", "/api/environments/{env}/workloads/web/rollback", Operators, null },
         { "POST", "/api/environments/{env}/workloads/web/restart", Operators, null },
+        { "POST", "/api/approvals/999999/break-glass", "Admin", """{"reason":"The approver is unreachable during incident 42."}""" },
         { "GET", "/api/audit", All, null },
         { "POST", "/api/audit/verify", All, null },
         { "GET", "/api/audit/export?format=json", All, null },

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using Portal.Provisioning.Access;
+using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Releases;
@@ -9,7 +10,7 @@ using Portal.Provisioning.Releases;
 namespace Portal.Web.Tests.Access;
 
 /// <summary>
-/// Every method of the environment and release services, the job cancel and the self-test, called as each role on a development and
+/// Every method of the environment and release services, the job cancel, the self-test and break-glass, called as each role on a development and
 /// a production environment: allowed (anything but Forbidden) or denied (Forbidden, and a denied audit entry). The
 /// expectations are written out here, not derived from <see cref="PortalPermissions"/>, so a change of the matrix fails.
 /// </summary>
@@ -38,6 +39,7 @@ public sealed class ServicePermissionTests(ServicePermissionTests.Portal portal)
             ("release", [O, Ad], [O, Ad]),
             ("rollback", [O, Ad], [O, Ad]),
             ("restart", [O, Ad], [O, Ad]),
+            ("break-glass", [Ad], [Ad]),
         };
         var data = new TheoryData<string, string, EnvironmentClass, string>();
         foreach (var (operation, development, production) in table)
@@ -63,6 +65,7 @@ public sealed class ServicePermissionTests(ServicePermissionTests.Portal portal)
         var environments = portal.Factory.Services.GetRequiredService<IEnvironmentService>();
         var jobControl = portal.Factory.Services.GetRequiredService<IJobControlService>();
         var releases = portal.Factory.Services.GetRequiredService<IReleaseService>();
+        var approvals = portal.Factory.Services.GetRequiredService<IApprovalService>();
         var bad = new Dictionary<string, JsonElement> { ["noSuchParameter"] = JsonDocument.Parse("1").RootElement };
 
         bool forbidden;
@@ -117,6 +120,11 @@ public sealed class ServicePermissionTests(ServicePermissionTests.Portal portal)
             case "restart":
                 forbidden = (await releases.RestartAsync(name, "web", actor)).Status == EnvironmentCommandStatus.Forbidden;
                 break;
+            case "break-glass":
+                // A rejected request on the environment: an allowed caller gets Conflict, nothing is approved.
+                var request = await portal.Factory.InsertApprovalRequestAsync(name, ApprovalStatus.Rejected);
+                forbidden = (await approvals.BreakGlassAsync(request, "The approver is unreachable during incident 42.", actor)).Status == ApprovalDecisionStatus.Forbidden;
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, null);
         }
@@ -143,6 +151,7 @@ public sealed class ServicePermissionTests(ServicePermissionTests.Portal portal)
         "release" => "release.create",
         "rollback" => "release.rollback",
         "restart" => "release.restart",
+        "break-glass" => "approval.break-glass",
         _ => $"environment.{operation}",
     };
 

@@ -13,6 +13,7 @@ public sealed class ApprovalOptionsValidatorTests
         var staging = new ApprovalClassPolicy { RequiredApprovals = -1, Expiry = TimeSpan.Zero };
         staging.EligibleRoles.Add(PortalRoles.None);
         options.Classes["staging"] = staging;
+        options.Classes["development"] = new ApprovalClassPolicy { RequiredApprovals = 0, AllowBreakGlass = false };
 
         var result = new ApprovalOptionsValidator().Validate(null, options);
 
@@ -23,6 +24,7 @@ public sealed class ApprovalOptionsValidatorTests
         Assert.Contains(failures, f => f.StartsWith("Approvals:Classes:staging:Expiry", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Approvals:Classes:staging:EligibleRoles", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Approvals:ExpirySweepInterval", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Approvals:Classes:development:AllowBreakGlass is false on a class that is not protected", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -33,5 +35,6 @@ public sealed class ApprovalOptionsValidatorTests
 
         Assert.True(new ApprovalOptionsValidator().Validate(null, options).Succeeded);
         Assert.Equal(PortalRoles.Approver, options.Classes["production"].EligibleRoleFlags);
+        Assert.True(options.Classes["production"].AllowBreakGlass);
     }
 }

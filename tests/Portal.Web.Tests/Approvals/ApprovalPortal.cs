@@ -12,7 +12,8 @@ namespace Portal.Web.Tests.Approvals;
 
 /// <summary>
 /// One portal (sandbox cloud, real SQLite) shared by the approval tests: production protected as appsettings.json says
-/// (1 approval from an Approver), staging configured here as 2 approvals from Approver or Admin; a shifted clock.
+/// (1 approval from an Approver), staging configured here as 2 approvals from Approver or Admin and no break-glass;
+/// a shifted clock.
 /// </summary>
 public sealed class ApprovalPortal : IAsyncLifetime
 {
@@ -32,6 +33,7 @@ public sealed class ApprovalPortal : IAsyncLifetime
         ["Approvals:Classes:staging:RequiredApprovals"] = "2",
         ["Approvals:Classes:staging:EligibleRoles:0"] = "Approver",
         ["Approvals:Classes:staging:EligibleRoles:1"] = "Admin",
+        ["Approvals:Classes:staging:AllowBreakGlass"] = "false",
     });
 
     private WebApplicationFactory<Program> _factory = null!;
@@ -64,7 +66,8 @@ public sealed class ApprovalPortal : IAsyncLifetime
     public async Task CreateAsync(string name, EnvironmentClass environmentClass)
     {
         var created = await Environments.CreateAsync(new CreateEnvironmentCommand(name, "eks-environment", environmentClass, new Dictionary<string, JsonElement>()), Dave);
-        Assert.Equal(EnvironmentCommandStatus.Accepted, created.Status);
+        Assert.True(created.Status == EnvironmentCommandStatus.Accepted,
+            $"{created.Status}: {created.Message} {string.Join("; ", created.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
         await WaitForJobAsync(created.JobId!.Value, "succeeded");
     }
 

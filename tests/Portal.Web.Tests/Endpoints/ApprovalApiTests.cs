@@ -1,8 +1,11 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Provisioning.Access;
 using Portal.Provisioning.Approvals;
+using Portal.Web.Tests.Access;
 
 namespace Portal.Web.Tests.Endpoints;
 
@@ -63,5 +66,55 @@ public sealed class ApprovalApiTests
         Assert.Equal("destroy", (await approvals.GetAsync(destroyRequest))!.Summary.Operation);
         var environment = await client.GetFromJsonAsync<JsonElement>("/api/environments/prod-api");
         Assert.Equal("ready", environment.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task BreakGlass_BadBodiesNameTheField_OthersAre403_TheAdminApprovesAlone_AndASecondIs409()
+    {
+        await using var factory = new PortalWebFactory(new Dictionary<string, string?> { ["Sandbox:Speed"] = "50" });
+        using var client = factory.CreateClient();
+        var created = await client.PostJsonAsync("/api/environments", """{"name":"prod-bg-api","template":"eks-environment","class":"production"}""");
+        Assert.Equal("succeeded", (await client.WaitForJobAsync(await created.AcceptedJobIdAsync(), s_jobTimeout)).GetProperty("state").GetString());
+        var patch = await (await client.PatchJsonAsync("/api/environments/prod-bg-api", """{"parameters":{"appReplicas":3}}""")).ReadJsonAsync();
+        var id = patch.GetProperty("approvalRequestId").GetInt64();
+        Assert.Equal("succeeded", (await client.WaitForJobAsync(patch.GetProperty("planJobId").GetInt64(), s_jobTimeout)).GetProperty("state").GetString());
+        var url = $"/api/approvals/{id}/break-glass";
+
+        // Bad bodies: 400 naming the field, nothing decided.
+        Assert.Contains("at least 20", await (await client.PostAsync(url, null)).AssertFieldErrorAsync("reason"), StringComparison.Ordinal);
+        Assert.Contains("at least 20", await (await client.PostJsonAsync(url, """{"reason":"  too short  "}""")).AssertFieldErrorAsync("reason"), StringComparison.Ordinal);
+        await (await client.PostJsonAsync(url, """{"reason":42}""")).AssertFieldErrorAsync("reason");
+        await (await client.PostJsonAsync(url, """{"reason":"The approver is unreachable during incident 42.","force":true}""")).AssertFieldErrorAsync("force");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostJsonAsync(url, "[]")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostJsonAsync(url, "{")).StatusCode);
+        var approvals = factory.Services.GetRequiredService<IApprovalService>();
+        Assert.Equal(Portal.Data.Entities.ApprovalStatus.AwaitingApproval, (await approvals.GetAsync(id))!.Summary.Status);
+
+        // An Approver (who could approve normally) or an Operator may not break glass.
+        using var other = factory.CreateClient();
+        foreach (var role in new[] { PortalRoles.Approver, PortalRoles.Operator })
+        {
+            other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.TokenAsync(role));
+            var forbidden = await other.PostJsonAsync(url, """{"reason":"The approver is unreachable during incident 42."}""");
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+            Assert.Contains("needs the Admin role", (await forbidden.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        // The bootstrap admin asked for the change, and may still break glass: the request is approved and runs once.
+        var broken = await client.PostJsonAsync(url, """{"reason":"  The approver is unreachable during incident 42.  "}""");
+        Assert.Equal(HttpStatusCode.OK, broken.StatusCode);
+        var request = (await broken.ReadJsonAsync()).GetProperty("request");
+        Assert.Equal(("approved", true), (request.GetProperty("status").GetString(), request.GetProperty("breakGlass").GetBoolean()));
+        Assert.Equal("succeeded", (await client.WaitForJobAsync(request.GetProperty("executionJobId").GetInt64(), s_jobTimeout)).GetProperty("state").GetString());
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/approvals/{id}");
+        Assert.Equal("consumed", detail.GetProperty("summary").GetProperty("status").GetString());
+        var decision = Assert.Single(detail.GetProperty("decisions").EnumerateArray().ToList());
+        Assert.Equal(("bootstrap", true, true, "The approver is unreachable during incident 42."), (decision.GetProperty("user").GetString(),
+            decision.GetProperty("breakGlass").GetBoolean(), decision.GetProperty("byRequester").GetBoolean(), decision.GetProperty("comment").GetString()));
+
+        var again = await client.PostJsonAsync(url, """{"reason":"The approver is unreachable during incident 42."}""");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("only a request awaiting approval", (await again.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostJsonAsync("/api/approvals/9999/break-glass", """{"reason":"The approver is unreachable during incident 42."}""")).StatusCode);
     }
 }
