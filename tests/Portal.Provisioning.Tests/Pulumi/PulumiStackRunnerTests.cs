@@ -148,6 +148,16 @@ public sealed class PulumiStackRunnerTests
     }
 
     [Fact]
+    public async Task RemoveConfigAsync_Key_RunsConfigRmWithTheStackLikeTheOtherConfigCommands()
+    {
+        await _runner.RemoveConfigAsync(s_workspace, "appReplicas", path: false, CancellationToken.None);
+        await _runner.RemoveConfigAsync(s_workspace, "data.nested", path: true, CancellationToken.None);
+
+        Assert.Equal(["config", "rm", "appReplicas", "--stack", "dev", "--non-interactive"], _processes.Invocations[0].Arguments);
+        Assert.Equal(["config", "rm", "--path", "data.nested", "--stack", "dev", "--non-interactive"], _processes.Invocations[1].Arguments);
+    }
+
+    [Fact]
     public async Task UpAsync_ProcessInterrupted_ReturnsOutcomeInsteadOfThrowing()
     {
         _processes.Respond = (_, _, _) => Task.FromResult(new PulumiProcessResult(8, "", "error: update cancelled\n", CancellationOutcome.Interrupted, false));

@@ -33,6 +33,21 @@ public sealed class DriftAndPreviewRenderingTests
         Assert.Equal([new DeletedResource(Web, "kubernetes:apps/v1:Deployment", "web")], result.DeletedResources);
     }
 
+    [Fact]
+    public async Task PreviewResultView_ClearedParameter_GoesFromItsValueToUnset()
+    {
+        var result = new PreviewJobResult(
+            [new ParameterChange("appReplicas", "Replicas", "3", null, Secret: false)],
+            new Dictionary<string, int> { ["update"] = 1 },
+            [new PreviewStep("update", Web, "kubernetes:apps/v1:Deployment", ["spec"], [])],
+            HasChanges: true);
+
+        var html = await RenderAsync<PreviewResultView>(new Dictionary<string, object?> { ["Result"] = result });
+
+        Assert.Contains("<td class=\"mono before\">3</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"mono after\">(unset)</td>", html, StringComparison.Ordinal);
+    }
+
     private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
         where TComponent : IComponent
     {
