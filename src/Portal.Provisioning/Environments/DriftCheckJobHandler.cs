@@ -26,12 +26,21 @@ public sealed class DriftCheckJobHandler(IStackRunner runner, EnvironmentStackPr
             throw new OperationCanceledException("The drift check was stopped.");
         }
 
-        // The driver's refresh steps are exactly the resources whose outputs changed, with the changed keys; resources
-        // deleted outside Pulumi show only in the counts.
-        var count = s_driftOperations.Sum(op => refresh.ChangeSummary.GetValueOrDefault(op));
-        context.Result = new DriftCheckResult(count > 0, refresh.ChangeSummary, refresh.Steps);
-        await context.LogAsync(count > 0
-            ? $"Drift found: {count} resource(s) changed or deleted outside the portal."
-            : "No drift: the cloud matches the stack.");
+        // The driver's refresh steps are exactly the resources that drifted: update (outputs changed, with the changed
+        // keys) and delete (gone from the cloud).
+        var count = Math.Max(s_driftOperations.Sum(op => refresh.ChangeSummary.GetValueOrDefault(op)), refresh.Steps.Count);
+        var result = new DriftCheckResult(count > 0, refresh.ChangeSummary, refresh.Steps);
+        context.Result = result;
+        if (count == 0)
+        {
+            await context.LogAsync("No drift: the cloud matches the stack.");
+            return;
+        }
+
+        await context.LogAsync($"Drift found: {count} resource(s) changed or deleted outside the portal.");
+        foreach (var deleted in result.DeletedResources)
+        {
+            await context.LogAsync($"Resource {DeletedResource.Description}: {deleted.Name} ({deleted.Type}); the stack still records it.");
+        }
     }
 }

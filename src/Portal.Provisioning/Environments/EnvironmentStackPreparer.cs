@@ -61,8 +61,10 @@ public sealed class EnvironmentStackPreparer(
 
     /// <summary>
     /// Sets every parameter's config key: plain values in one <c>config set-all</c>, secrets one by one through stdin,
-    /// cluster parameters as the named environment's kubeconfig (secret). Secret values are registered with the job so
-    /// no event shows them. <paramref name="protectedOverrides"/> replace stored secrets (a preview or update).
+    /// cluster parameters as the named environment's kubeconfig (secret). A parameter without a value (cleared, or
+    /// optional and never given) has its key removed with <c>config rm</c>, so a value set earlier does not linger in
+    /// the stack's config. Secret values are registered with the job so no event shows them.
+    /// <paramref name="protectedOverrides"/> replace stored secrets (a preview or update).
     /// </summary>
     public async Task WriteConfigAsync(
         EnvironmentStack stack,
@@ -87,6 +89,7 @@ public sealed class EnvironmentStackPreparer(
 
         var plain = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
         var paths = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        var unset = new List<TemplateParameter>();
         foreach (var parameter in stack.Template.Parameters)
         {
             if (parameter.Type == TemplateParameterType.Cluster)
@@ -97,6 +100,10 @@ public sealed class EnvironmentStackPreparer(
                     job.RegisterSecret(kubeconfig);
                     await runner.SetConfigAsync(stack.Workspace, parameter.ConfigKey, new ConfigValue(kubeconfig, IsSecret: true), parameter.ConfigPath, cancellationToken);
                 }
+                else
+                {
+                    unset.Add(parameter);
+                }
             }
             else if (parameter.Secret)
             {
@@ -104,11 +111,26 @@ public sealed class EnvironmentStackPreparer(
                 {
                     await runner.SetConfigAsync(stack.Workspace, parameter.ConfigKey, new ConfigValue(secret, IsSecret: true), parameter.ConfigPath, cancellationToken);
                 }
+                else
+                {
+                    unset.Add(parameter);
+                }
             }
             else if (values.GetValueOrDefault(parameter.Name) is { } value)
             {
                 (parameter.ConfigPath ? paths : plain)[parameter.ConfigKey] = new ConfigValue(TemplateParameterBinder.ToConfigString(parameter, value));
             }
+            else
+            {
+                unset.Add(parameter);
+            }
+        }
+
+        // Removing a key that is not set is a no-op for the CLI; every job writes the whole config, so this also
+        // catches a key left behind by a job that stopped half way.
+        foreach (var parameter in unset)
+        {
+            await runner.RemoveConfigAsync(stack.Workspace, parameter.ConfigKey, parameter.ConfigPath, cancellationToken);
         }
 
         if (plain.Count > 0)

@@ -7,12 +7,14 @@ namespace Portal.Provisioning.Pulumi;
 internal sealed class EventLogFollower(EventLogTailer tailer, ProgressDispatcher dispatcher, TimeProvider time, TimeSpan pollInterval, ILogger logger)
 {
     private readonly List<PreviewStep> _steps = [];
+    private readonly HashSet<string> _refreshing = new(StringComparer.Ordinal);
     private readonly List<string> _errors = [];
 
     public SummaryProgress? Summary { get; private set; }
 
     /// <summary>The non-<c>same</c> steps the engine started, in order (the plan of a preview-only destroy); for a refresh,
-    /// the resources whose outputs changed outside Pulumi, with the changed keys.</summary>
+    /// what it found once each resource was read: <c>update</c> (outputs changed outside Pulumi, with the changed keys)
+    /// and <c>delete</c> (the resource is gone from the cloud).</summary>
     public IReadOnlyList<PreviewStep> Steps => _steps;
 
     /// <summary>Error diagnostics, colors stripped.</summary>
@@ -47,13 +49,18 @@ internal sealed class EventLogFollower(EventLogTailer tailer, ProgressDispatcher
                     case SummaryProgress summary:
                         Summary = summary;
                         break;
-                    case ResourceProgress { Phase: ResourceEventPhase.Started, Operation: not ("same" or "refresh") } step:
+                    case ResourceProgress { Phase: ResourceEventPhase.Started, Operation: "refresh" } step:
+                        _refreshing.Add(step.Urn);
+                        break;
+                    case ResourceProgress { Phase: ResourceEventPhase.Started, Operation: not "same" } step:
                         _steps.Add(new PreviewStep(step.Operation, step.Urn, step.Type, step.ChangedKeys, step.ReplaceKeys));
                         break;
 
-                    // A refresh step only knows what drifted when it completes: keep the ones whose outputs changed.
-                    case ResourceProgress { Phase: ResourceEventPhase.Completed, Operation: "refresh", ChangedKeys.Count: > 0 } step:
-                        _steps.Add(new PreviewStep(step.Operation, step.Urn, step.Type, step.ChangedKeys, step.ReplaceKeys));
+                    // A refresh step only knows what drifted when it completes: the engine then reports the step's result
+                    // op (RefreshStep.ResultOp): same, update (outputs changed outside Pulumi) or delete (gone from the cloud).
+                    case ResourceProgress { Phase: ResourceEventPhase.Completed } step when _refreshing.Remove(step.Urn)
+                        && RefreshOutcome(step) is { } outcome:
+                        _steps.Add(new PreviewStep(outcome, step.Urn, step.Type, outcome == "delete" ? [] : step.ChangedKeys, step.ReplaceKeys));
                         break;
                     case DiagnosticProgress { Severity: "error" } error:
                         _errors.Add(error.Message);
@@ -83,4 +90,13 @@ internal sealed class EventLogFollower(EventLogTailer tailer, ProgressDispatcher
             }
         }
     }
+
+    // A log that completes a drifted refresh step with op "refresh" and the changed keys (as the sandbox CLI once wrote
+    // it) reads the same.
+    private static string? RefreshOutcome(ResourceProgress step) => step switch
+    {
+        { Operation: "delete" } => "delete",
+        { Operation: "update" } or { Operation: "refresh", ChangedKeys.Count: > 0 } => "update",
+        _ => null,
+    };
 }

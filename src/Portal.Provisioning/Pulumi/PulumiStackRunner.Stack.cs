@@ -56,6 +56,19 @@ public sealed partial class PulumiStackRunner
         await RunAsync(workspace, "config set", arguments, cancellationToken);
     }
 
+    public Task RemoveConfigAsync(StackWorkspace workspace, string key, bool path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        List<string> arguments = ["config", "rm"];
+        if (path)
+        {
+            arguments.Add("--path");
+        }
+
+        arguments.Add(key);
+        return RunAsync(workspace, "config rm", arguments, cancellationToken);
+    }
+
     public async Task SetAllConfigAsync(StackWorkspace workspace, IReadOnlyDictionary<string, ConfigValue> values, bool path, CancellationToken cancellationToken)
     {
         var plain = values.Where(v => !v.Value.IsSecret).ToList();

@@ -19,7 +19,14 @@ public static class ReleaseConfigSnapshot
             secrets[name] = setAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return new JsonObject { ["parameters"] = parameters.DeepClone(), ["secrets"] = secrets }.ToJsonString();
+        // A parameter without a value (cleared, or optional and never given) is absent from the stack's config: absent here too.
+        var values = new JsonObject();
+        foreach (var (name, value) in parameters.Where(p => p.Value is not null))
+        {
+            values[name] = value!.DeepClone();
+        }
+
+        return new JsonObject { ["parameters"] = values, ["secrets"] = secrets }.ToJsonString();
     }
 
     /// <summary>Parameter values as display text, and secret names with their set time.</summary>
@@ -34,9 +41,10 @@ public static class ReleaseConfigSnapshot
 
         if (root["parameters"] is JsonObject values)
         {
-            foreach (var (name, value) in values)
+            // Snapshots written before cleared parameters were left out hold them as null: absent all the same.
+            foreach (var (name, value) in values.Where(p => p.Value is not null && p.Value.GetValueKind() != JsonValueKind.Null))
             {
-                parameters[name] = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "null";
+                parameters[name] = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value!.ToJsonString();
             }
         }
 

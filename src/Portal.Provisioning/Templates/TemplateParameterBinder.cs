@@ -9,7 +9,9 @@ namespace Portal.Provisioning.Templates;
 public static class TemplateParameterBinder
 {
     /// <param name="template">The template whose parameters the input is for.</param>
-    /// <param name="input">Values by parameter name; a JSON null or a missing name means "not given".</param>
+    /// <param name="input">Values by parameter name. A missing name means "not given". On create a JSON null or an empty
+    /// string means "not given" too (the default applies); on an update they clear the stored value of an optional,
+    /// mutable, non-secret parameter (its config key is then removed), and are refused for a required one.</param>
     /// <param name="current">On an update, the environment's stored values (<see cref="ParameterBindingResult.Values"/> of the
     /// last binding): what is not given keeps its value, and immutable parameters may not change. Null on create.</param>
     public static ParameterBindingResult Bind(
@@ -28,8 +30,8 @@ public static class TemplateParameterBinder
 
         foreach (var parameter in template.Parameters)
         {
-            var given = Given(parameter, input, out var typeError);
-            var problems = typeError is not null ? [typeError] : BindOne(parameter, given, current, values, secrets);
+            var given = Given(parameter, input, out var typeError, out var cleared);
+            var problems = typeError is not null ? [typeError] : BindOne(parameter, given, cleared, current, values, secrets);
             if (problems.Count > 0)
             {
                 errors[Key(parameter.Name)] = [.. problems.Select(p => p + ".")];
@@ -69,6 +71,7 @@ public static class TemplateParameterBinder
     private static List<string> BindOne(
         TemplateParameter parameter,
         JsonNode? given,
+        bool cleared,
         IReadOnlyDictionary<string, JsonNode?>? current,
         Dictionary<string, JsonNode?> values,
         Dictionary<string, string> secrets)
@@ -99,7 +102,8 @@ public static class TemplateParameterBinder
 
         JsonNode? stored = null;
         var hasStored = current is not null && current.TryGetValue(parameter.Name, out stored);
-        var value = given ?? (hasStored ? stored?.DeepClone() : Default(parameter));
+        // On an update an explicit null (or empty text) clears the value; otherwise what is not given keeps the stored one.
+        var value = given ?? (cleared && current is not null ? null : hasStored ? stored?.DeepClone() : Default(parameter));
         if (ParameterValues.IsEmpty(value) && parameter.Required)
         {
             problems.Add("is required");
@@ -116,17 +120,25 @@ public static class TemplateParameterBinder
         return problems;
     }
 
-    // The input's value, or null when it is missing, JSON null or (for text) empty: all mean "not given", as an
-    // empty form field does.
-    private static JsonNode? Given(TemplateParameter parameter, IReadOnlyDictionary<string, JsonElement> input, out string? typeError)
+    // The input's value, or null when it is missing, JSON null or (for text) empty. <paramref name="cleared"/> tells the
+    // last two apart from a missing name: given, but with no value.
+    private static JsonNode? Given(TemplateParameter parameter, IReadOnlyDictionary<string, JsonElement> input, out string? typeError, out bool cleared)
     {
         typeError = null;
-        if (!input.TryGetValue(parameter.Name, out var element) || element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        cleared = false;
+        if (!input.TryGetValue(parameter.Name, out var element))
         {
             return null;
         }
 
+        if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            cleared = true;
+            return null;
+        }
+
         var value = ParameterValues.FromJson(parameter, element, out typeError);
+        cleared = typeError is null && ParameterValues.IsEmpty(value);
         return ParameterValues.IsEmpty(value) ? null : value;
     }
 

@@ -31,6 +31,9 @@ public sealed class ParameterFormModel
 
     public Dictionary<string, bool> Booleans { get; } = new(StringComparer.Ordinal);
 
+    // On a settings form: the parameters that had a value when the form opened (emptying one of them clears it).
+    private readonly HashSet<string> _stored = new(StringComparer.Ordinal);
+
     /// <summary>A create form: every field holds the manifest's default.</summary>
     public static ParameterFormModel ForCreate(EnvironmentTemplate template)
     {
@@ -53,7 +56,12 @@ public sealed class ParameterFormModel
         foreach (var parameter in template.Parameters)
         {
             var secret = parameter.HasSecretValue;
-            model.Set(parameter, secret ? null : current.GetValueOrDefault(parameter.Name));
+            var value = secret ? null : current.GetValueOrDefault(parameter.Name);
+            model.Set(parameter, value);
+            if (value is not null)
+            {
+                model._stored.Add(parameter.Name);
+            }
         }
 
         return model;
@@ -63,7 +71,8 @@ public sealed class ParameterFormModel
     public bool IsReadOnly(TemplateParameter parameter) => IsUpdate && parameter.Immutable;
 
     /// <summary>The values to submit. Empty fields are left out ("not given": the default applies on create, the stored
-    /// value on update); read-only fields are left out too, so they keep their value.</summary>
+    /// value on update), except a field emptied on a settings form, which is sent as JSON null: the value is cleared
+    /// (and a required parameter says so at the field). Read-only fields are left out too, so they keep their value.</summary>
     public Dictionary<string, JsonElement> ToJson()
     {
         var json = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -79,6 +88,10 @@ public sealed class ParameterFormModel
             if (value is not null)
             {
                 json[parameter.Name] = JsonSerializer.SerializeToElement(value);
+            }
+            else if (_stored.Contains(parameter.Name))
+            {
+                json[parameter.Name] = JsonSerializer.SerializeToElement<object?>(null);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Provisioning.Pulumi;
 
@@ -94,6 +95,66 @@ public sealed class PulumiStackRunnerTests
         Assert.Contains(progress, p => p is MalformedEventProgress m && m.Line.EndsWith("\"summ", StringComparison.Ordinal));
         Assert.Contains(progress, p => p is OutputLineProgress { Line: "Updating (dev):" });
         Assert.DoesNotContain(progress, p => p is DiagnosticProgress { Message: "after end" });
+    }
+
+    [Fact]
+    public async Task PreviewRefreshAsync_RealCliRefreshSteps_KeepsResourcesChangedAndDeletedOutsidePulumi()
+    {
+        // As the engine writes a refresh: resourcePreEvent op "refresh", then resOutputsEvent with the result op
+        // (RefreshStep.ResultOp: same, update with the changed keys, or delete with "new": null for a resource gone).
+        const string Prefix = "urn:pulumi:dev::demo::";
+        static string Step(int sequence, string eventName, string op, string name, string type, string? diffs, bool gone)
+        {
+            JsonObject State() => new()
+            {
+                ["type"] = type, ["urn"] = Prefix + type + "::" + name, ["custom"] = true, ["id"] = name + "-1", ["parent"] = "",
+                ["inputs"] = new JsonObject(), ["outputs"] = new JsonObject(), ["provider"] = "",
+            };
+            var metadata = new JsonObject { ["op"] = op, ["urn"] = Prefix + type + "::" + name, ["type"] = type, ["old"] = State(), ["new"] = gone ? null : State() };
+            if (diffs is not null)
+            {
+                metadata["diffs"] = new JsonArray(diffs);
+            }
+
+            metadata["detailedDiff"] = null;
+            metadata["provider"] = "";
+            return new JsonObject { ["sequence"] = sequence, ["timestamp"] = 1, [eventName] = new JsonObject { ["metadata"] = metadata, ["planning"] = true } }.ToJsonString() + "\n";
+        }
+
+        _processes.Respond = async (invocation, eventLog, _) =>
+        {
+            if (eventLog is not null)
+            {
+                await FakeProcessRunner.AppendAsync(eventLog, "{\"sequence\":0,\"timestamp\":1,\"preludeEvent\":{\"config\":{}}}\n"
+                    + Step(1, "resourcePreEvent", "refresh", "bucket", "aws:s3:Bucket", null, gone: false)
+                    + Step(2, "resOutputsEvent", "same", "bucket", "aws:s3:Bucket", null, gone: false)
+                    + Step(3, "resourcePreEvent", "refresh", "web", "kubernetes:apps/v1:Deployment", null, gone: false)
+                    + Step(4, "resOutputsEvent", "update", "web", "kubernetes:apps/v1:Deployment", "spec", gone: false)
+                    + Step(5, "resourcePreEvent", "refresh", "account", "kubernetes:core/v1:ServiceAccount", null, gone: false)
+                    + Step(6, "resOutputsEvent", "delete", "account", "kubernetes:core/v1:ServiceAccount", null, gone: true)
+                    + "{\"sequence\":7,\"timestamp\":1,\"summaryEvent\":{\"maybeCorrupt\":false,\"durationSeconds\":1,\"resourceChanges\":{\"delete\":1,\"same\":1,\"update\":1},\"PolicyPacks\":{},\"isPreview\":true,\"result\":\"succeeded\"}}\n"
+                    + "{\"sequence\":8,\"timestamp\":1,\"cancelEvent\":{}}\n");
+            }
+
+            return FakeProcessRunner.Ok();
+        };
+
+        var refresh = await _runner.PreviewRefreshAsync(s_workspace, new StackOperationOptions(), CancellationToken.None);
+
+        Assert.Equal(
+            [("update", Prefix + "kubernetes:apps/v1:Deployment::web", "spec"), ("delete", Prefix + "kubernetes:core/v1:ServiceAccount::account", "")],
+            refresh.Steps.Select(s => (s.Operation, s.Urn, string.Join(",", s.DiffKeys))));
+        Assert.Equal("kubernetes:core/v1:ServiceAccount", refresh.Steps[1].Type);
+    }
+
+    [Fact]
+    public async Task RemoveConfigAsync_Key_RunsConfigRmWithTheStackLikeTheOtherConfigCommands()
+    {
+        await _runner.RemoveConfigAsync(s_workspace, "appReplicas", path: false, CancellationToken.None);
+        await _runner.RemoveConfigAsync(s_workspace, "data.nested", path: true, CancellationToken.None);
+
+        Assert.Equal(["config", "rm", "appReplicas", "--stack", "dev", "--non-interactive"], _processes.Invocations[0].Arguments);
+        Assert.Equal(["config", "rm", "--path", "data.nested", "--stack", "dev", "--non-interactive"], _processes.Invocations[1].Arguments);
     }
 
     [Fact]

@@ -31,6 +31,18 @@ public sealed class ReleaseDifferTests
     }
 
     [Fact]
+    public void Compare_ParameterClearedSinceTheOlderRelease_ShowsItAbsentNotNull()
+    {
+        var older = Release(1, "web:1.0", new JsonObject { ["logLevel"] = "debug" }, []);
+        var newer = Release(2, "web:1.0", new JsonObject { ["logLevel"] = null }, []);
+        var legacy = older with { Id = 3, ConfigJson = """{"parameters":{"logLevel":null},"secrets":{}}""" };
+
+        Assert.Equal("""{"parameters":{},"secrets":{}}""", newer.ConfigJson);
+        Assert.Equal(new ReleaseDiffLine("logLevel", "debug", null, false, true), ReleaseDiffer.Compare(older, newer).Lines[1]);
+        Assert.Empty(ReleaseConfigSnapshot.Read(legacy.ConfigJson).Parameters);
+    }
+
+    [Fact]
     public void Compare_SecretSetAtTheSameTime_IsUnchangedAndNeverShowsAValue()
     {
         var a = Release(1, "web:1.0", [], new() { ["token"] = s_t0 });

@@ -154,6 +154,47 @@ public sealed class TemplateParameterBinderTests
     }
 
     [Fact]
+    public void Bind_UpdateWithNullOrEmptyForOptionalValues_ClearsThemAndKeepsWhatIsNotGiven()
+    {
+        var result = Update("""{"nodeCount": null, "nickname": "", "ratio": null}""");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors.Keys));
+        Assert.Null(result.Values["nodeCount"]);
+        Assert.Null(result.Values["nickname"]);
+        Assert.Null(result.Values["ratio"]);
+        Assert.True(result.Values.ContainsKey("nickname"));
+        Assert.Equal("nginx:1.27", result.Values["image"]!.GetValue<string>());
+        Assert.Equal("t3.large", result.Values["instanceType"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Bind_UpdateClearingOptionalWithDefault_LeavesItUnsetRatherThanDefault()
+    {
+        var result = Update("""{"instanceType": null}""");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors.Keys));
+        Assert.True(result.Values.ContainsKey("instanceType"));
+        Assert.Null(result.Values["instanceType"]);
+    }
+
+    [Fact]
+    public void Bind_UpdateClearingRequiredOrImmutableValue_RefusesAtTheField()
+    {
+        var result = Update("""{"image": null, "namespace": null}""");
+
+        Assert.Equal(["is required."], result.Errors["parameters.image"]);
+        Assert.Equal(["cannot be changed after creation."], result.Errors["parameters.namespace"]);
+    }
+
+    [Fact]
+    public void Bind_CreateWithNull_StillTakesTheDefault()
+    {
+        var result = Create("""{"image": "nginx:1.27", "cluster": "prod", "password": "correct horse", "instanceType": null}""");
+
+        Assert.Equal("t3.medium", result.Values["instanceType"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Bind_UpdateOfParameterAddedSinceCreation_TakesItsDefault()
     {
         var stored = new Dictionary<string, JsonNode?>(s_stored);

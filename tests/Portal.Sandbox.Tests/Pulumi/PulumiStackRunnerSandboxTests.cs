@@ -156,7 +156,7 @@ public sealed class PulumiStackRunnerSandboxTests
         Assert.False(clean.HasChanges);
         Assert.Equal(1, drifted.ChangeSummary["update"]);
         var drift = Assert.Single(drifted.Steps);
-        Assert.Equal(("refresh", "aws:ec2:Vpc"), (drift.Operation, drift.Type));
+        Assert.Equal(("update", "aws:ec2:Vpc"), (drift.Operation, drift.Type));
         Assert.Contains("tags", drift.DiffKeys);
         Assert.Equal(6, destroyPlan.ChangeSummary["delete"]);
         Assert.Contains(destroyPlan.Steps, s => s is { Operation: "delete", Type: "aws:ec2:Vpc" });

@@ -112,6 +112,35 @@ public sealed class SandboxCliTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ConfigRm_RemovesKeysAndPathsAndIsANoOpForWhatIsNotSet()
+    {
+        await RunOkAsync("stack", "init", "dev");
+        await RunOkAsync("config", "set", "greeting", "hello", "--stack", "dev");
+        await RunOkAsync("config", "set", "--path", "data.nested", "x", "--stack", "dev");
+        await RunOkAsync("config", "set", "--path", "data.keep", "y", "--stack", "dev");
+        await RunOkAsync("config", "set", "--path", "list[0]", "a", "--stack", "dev");
+        await RunOkAsync("config", "set", "--path", "list[1]", "b", "--stack", "dev");
+
+        // As the CLI's config.Map.Remove: absent keys, missing paths and out-of-range indexes remove nothing, exit 0, print nothing.
+        Assert.Equal("", await RunOkAsync("config", "rm", "greeting", "--stack", "dev"));
+        Assert.Equal("", await RunOkAsync("config", "rm", "greeting", "--stack", "dev"));
+        Assert.Equal("", await RunOkAsync("config", "rm", "demo:neverSet", "--stack", "dev"));
+        await RunOkAsync("config", "rm", "--path", "data.missing.deeper", "--stack", "dev");
+        await RunOkAsync("config", "rm", "--path", "list[7]", "--stack", "dev");
+        await RunOkAsync("config", "rm", "--path", "list[7].x", "--stack", "dev");
+        await RunOkAsync("config", "rm", "--path", "data.nested", "--stack", "dev");
+        await RunOkAsync("config", "rm", "--path", "list[0]", "--stack", "dev");
+
+        using var config = JsonDocument.Parse(await RunOkAsync("config", "--json", "--stack", "dev"));
+        // The project's own default shows again once the stack's value is gone.
+        Assert.Equal("hi", config.RootElement.GetProperty("demo:greeting").GetProperty("value").GetString());
+        Assert.Equal("""{"keep":"y"}""", config.RootElement.GetProperty("demo:data").GetProperty("value").GetString());
+        Assert.Equal("""["b"]""", config.RootElement.GetProperty("demo:list").GetProperty("value").GetString());
+        var (code, _, error) = await RunAsync("config", "get", "data.nested", "--path", "--stack", "dev");
+        Assert.Equal((1, "error: configuration key 'data.nested' not found for stack 'dev'\n"), (code, error));
+    }
+
+    [Fact]
     public async Task RunAsync_UnknownFlagValueMissing_ExitsWithInvocationError()
     {
         var (code, _, error) = await RunAsync("stack", "output", "--stack");

@@ -99,6 +99,23 @@ public sealed class EnvironmentApiLifecycleTests
         var webDrift = drifted.Single(r => r.GetProperty("urn").GetString()!.EndsWith("::web", StringComparison.Ordinal));
         Assert.Contains("spec", webDrift.GetProperty("diffKeys").EnumerateArray().Select(k => k.GetString()));
 
+        // Someone deletes the web Deployment with kubectl: the drift check names it as deleted outside Pulumi (the
+        // refresh reports it with op "delete"), not only in the counts.
+        await kubectl.DeleteAsync(KubernetesResources.Deployments, "apps", "web", null, CancellationToken.None);
+        drift = await client.WaitForJobAsync(await (await client.PostAsync("/api/environments/dev-1/drift-check", null)).AcceptedJobIdAsync(), s_jobTimeout);
+        var result = drift.GetProperty("result");
+        Assert.True(result.GetProperty("drifted").GetBoolean(), drift.ToString());
+        Assert.Equal(1, result.GetProperty("changes").GetProperty("delete").GetInt32());
+        var gone = Assert.Single(result.GetProperty("driftedResources").EnumerateArray(), r => r.GetProperty("operation").GetString() == "delete");
+        Assert.Equal(("kubernetes:apps/v1:Deployment", true), (gone.GetProperty("type").GetString(), gone.GetProperty("urn").GetString()!.EndsWith("::web", StringComparison.Ordinal)));
+        var deleted = Assert.Single(result.GetProperty("deletedResources").EnumerateArray());
+        Assert.Equal(
+            ("web", "kubernetes:apps/v1:Deployment", "deleted outside Pulumi"),
+            (deleted.GetProperty("name").GetString(), deleted.GetProperty("type").GetString(), deleted.GetProperty("change").GetString()));
+        Assert.Contains(
+            (await client.GetFromJsonAsync<JsonElement>($"/api/jobs/{drift.GetProperty("id").GetInt64()}?take=100")).GetProperty("events").EnumerateArray(),
+            e => e.GetProperty("message").GetString()!.Contains("deleted outside Pulumi: web (kubernetes:apps/v1:Deployment)", StringComparison.Ordinal));
+
         // Destroy: the app service, then the environment with its load balancers drained first.
         Assert.Equal("succeeded", (await client.WaitForJobAsync(await (await client.DeleteAsync("/api/environments/api-1")).AcceptedJobIdAsync(), s_jobTimeout)).GetProperty("state").GetString());
         var destroyJob = await (await client.DeleteAsync("/api/environments/dev-1")).AcceptedJobIdAsync();

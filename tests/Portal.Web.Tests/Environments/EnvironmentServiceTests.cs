@@ -55,6 +55,40 @@ public sealed class EnvironmentServiceTests
     }
 
     [Fact]
+    public async Task ClearingAnOptionalParameter_PreviewShowsItUnset_ThenPatchRemovesItsConfigKey()
+    {
+        await using var factory = new PortalWebFactory(new Dictionary<string, string?> { ["Sandbox:Speed"] = "50" });
+        using var client = factory.CreateClient();
+        var service = factory.Services.GetRequiredService<IEnvironmentService>();
+        var created = await service.CreateAsync(new CreateEnvironmentCommand("dev-5", "eks-environment", Portal.Data.Entities.EnvironmentClass.Development, Parameters("""{"appReplicas":3}""")), s_alice);
+        Assert.Equal("succeeded", (await client.WaitForJobAsync(created.JobId!.Value, s_jobTimeout)).GetProperty("state").GetString());
+
+        // The preview: appReplicas goes from 3 to unset, and Pulumi plans the web Deployment back to the program's default.
+        var preview = await service.PreviewChangesAsync("dev-5", Parameters("""{"appReplicas":null}"""), s_alice);
+        Assert.Equal(EnvironmentCommandStatus.Accepted, preview.Status);
+        var result = (await client.WaitForJobAsync(preview.JobId!.Value, s_jobTimeout)).GetProperty("result");
+        var change = Assert.Single(result.GetProperty("parameterChanges").EnumerateArray());
+        Assert.Equal(("appReplicas", "3"), (change.GetProperty("name").GetString(), change.GetProperty("before").GetString()));
+        Assert.False(change.TryGetProperty("after", out var after) && after.ValueKind != JsonValueKind.Null, change.ToString()); // job results leave nulls out
+        Assert.Contains(result.GetProperty("steps").EnumerateArray(), s => s.GetProperty("operation").GetString() == "update" && s.GetProperty("urn").GetString()!.EndsWith("::web", StringComparison.Ordinal));
+
+        // PATCH with null clears it: the key leaves the stack's config, so the program's default (2 replicas) applies.
+        var patch = await client.PatchJsonAsync("/api/environments/dev-5", """{"parameters":{"appReplicas":null}}""");
+        Assert.Equal("succeeded", (await client.WaitForJobAsync(await patch.AcceptedJobIdAsync(), s_jobTimeout)).GetProperty("state").GetString());
+        var environment = await client.GetFromJsonAsync<JsonElement>("/api/environments/dev-5");
+        Assert.Equal(JsonValueKind.Null, environment.GetProperty("parameters").GetProperty("appReplicas").ValueKind);
+        Assert.Equal(2, environment.GetProperty("cluster").GetProperty("workloads").EnumerateArray().Single(w => w.GetProperty("name").GetString() == "web").GetProperty("replicas").GetInt32());
+        var stackFiles = Directory.GetFiles(factory.DataDirectory, "Pulumi.*.yaml", SearchOption.AllDirectories)
+            .Where(f => Path.GetDirectoryName(f)!.Contains("dev-5", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(stackFiles);
+        Assert.All(stackFiles, f => Assert.DoesNotContain("appReplicas", File.ReadAllText(f), StringComparison.Ordinal));
+
+        // A required parameter cannot be cleared: the field says so.
+        var invalid = await client.PatchJsonAsync("/api/environments/dev-5", """{"parameters":{"vpcCidr":null}}""");
+        Assert.Contains("cannot be changed", await invalid.AssertFieldErrorAsync("parameters.vpcCidr"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RevealOutput_SecretKubeconfig_ReturnsItAndAuditsTheRevealWithoutTheValue()
     {
         await using var factory = new PortalWebFactory(new Dictionary<string, string?> { ["Sandbox:Speed"] = "50" });

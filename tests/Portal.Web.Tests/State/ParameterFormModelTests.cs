@@ -51,6 +51,22 @@ public sealed class ParameterFormModelTests
         Assert.Equal("nginx:1.27", json["image"].GetString());
     }
 
+    [Fact]
+    public void ForUpdate_StoredValueEmptied_IsSentAsNullToClearIt_ButNeverSetValuesStayOut()
+    {
+        var current = new Dictionary<string, JsonNode?> { ["region"] = "eu-west-1", ["nodes"] = 5, ["image"] = "nginx:1.27" };
+        var model = ParameterFormModel.ForUpdate(s_template, current);
+
+        model.Text["image"] = "";
+        model.Integers["nodes"] = null;
+        var json = model.ToJson();
+
+        Assert.Equal(JsonValueKind.Null, json["image"].ValueKind);
+        Assert.Equal(JsonValueKind.Null, json["nodes"].ValueKind);
+        Assert.False(json.ContainsKey("ratio"));
+        Assert.False(json.ContainsKey("password"));
+    }
+
     private static TemplateParameter Parameter(string name, TemplateParameterType type, string? defaultValue, bool secret = false, bool immutable = false) =>
         new(name, name, null, type, defaultValue, false, secret, name, false, null, null, null, null, null, null,
             type == TemplateParameterType.Select ? ["us-east-1", "us-west-2", "eu-west-1"] : [], immutable);

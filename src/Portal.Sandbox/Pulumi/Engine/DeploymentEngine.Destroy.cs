@@ -112,7 +112,10 @@ internal sealed partial class DeploymentEngine
                 continue;
             }
 
-            var pre = StepEvents.Metadata("refresh", resource.Urn, resource.Type, resource, resource, null, logical: true, resource.Provider ?? "");
+            // As the engine reports a refresh: the step starts as op "refresh" (RefreshStep.Logical() is false, so no
+            // "logical"); its outputs event carries the result op (RefreshStep.ResultOp): same, update or, for a resource
+            // the provider no longer finds (deleted outside Pulumi), delete with "new": null.
+            var pre = StepEvents.Metadata("refresh", resource.Urn, resource.Type, resource, resource, null, logical: false, resource.Provider ?? "");
             _request.Events.Write("resourcePreEvent", StepEvents.Payload(pre, IsPreview));
             var refreshed = resource.Clone();
             var outcome = "same";
@@ -157,7 +160,7 @@ internal sealed partial class DeploymentEngine
             }
 
             Save();
-            var done = StepEvents.Metadata("refresh", resource.Urn, resource.Type, resource, outcome == "delete" ? null : refreshed, drift, logical: true, resource.Provider ?? "");
+            var done = StepEvents.Metadata(outcome, resource.Urn, resource.Type, resource, outcome == "delete" ? null : refreshed, drift, logical: false, resource.Provider ?? "");
             _request.Events.Write("resOutputsEvent", StepEvents.Payload(done, IsPreview));
             Count(outcome);
         }

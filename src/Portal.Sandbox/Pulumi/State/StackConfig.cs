@@ -55,14 +55,32 @@ internal sealed class StackConfig(SandboxContext context, ProjectInfo project, S
             return settings.Config.Remove(root);
         }
 
+        // As the CLI's config.Map.Remove: a path that leads nowhere (a missing key, an index out of range, a key into an
+        // array) removes nothing and is not an error; a last segment that is an index removes that array element.
         var node = settings.Config[root];
         for (var i = 0; i < segments.Count - 1 && node is not null; i++)
         {
-            node = segments[i] is int index ? (node as JsonArray)?[index] : node[(string)segments[i]];
+            node = Child(node, segments[i]);
         }
 
-        return segments[^1] is string last && node is JsonObject o && o.Remove(last);
+        switch (node, segments[^1])
+        {
+            case (JsonObject o, string last):
+                return o.Remove(last);
+            case (JsonArray a, int index) when index >= 0 && index < a.Count:
+                a.RemoveAt(index);
+                return true;
+            default:
+                return false;
+        }
     }
+
+    private static JsonNode? Child(JsonNode node, object segment) => (node, segment) switch
+    {
+        (JsonArray a, int index) => index >= 0 && index < a.Count ? a[index] : null,
+        (JsonObject o, string key) => o[key],
+        _ => null,
+    };
 
     /// <summary>Every config value (stack file over Pulumi.yaml defaults), secrets as in-memory envelopes.</summary>
     public SortedDictionary<string, JsonNode?> Resolve(bool decrypt)

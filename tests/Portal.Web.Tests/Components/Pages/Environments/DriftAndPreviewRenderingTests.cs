@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.JSInterop;
+using Portal.Provisioning.Environments;
+using Portal.Provisioning.Pulumi;
+using Portal.Web.Components.Pages.Environments;
+using Radzen;
+
+namespace Portal.Web.Tests.Components.Pages.Environments;
+
+/// <summary>The drift and settings-preview panels rendered to HTML: what a person reads in them.</summary>
+public sealed class DriftAndPreviewRenderingTests
+{
+    private const string Web = "urn:pulumi:dev::eks-environment::kubernetes:apps/v1:Deployment::web";
+    private const string Vpc = "urn:pulumi:dev::eks-environment::awsx:ec2:Vpc::vpc";
+
+    [Fact]
+    public async Task DriftResultView_ResourceDeletedOutsidePulumi_IsNamedAsSuchNextToTheChangedOnes()
+    {
+        var result = new DriftCheckResult(
+            true,
+            new Dictionary<string, int> { ["update"] = 1, ["delete"] = 1, ["same"] = 20 },
+            [new PreviewStep("update", Vpc, "awsx:ec2:Vpc", ["tags"], []), new PreviewStep("delete", Web, "kubernetes:apps/v1:Deployment", [], [])]);
+
+        var html = await RenderAsync<DriftResultView>(new Dictionary<string, object?> { ["Result"] = result });
+
+        Assert.Contains("1 resource(s) changed and 1 deleted outside Pulumi.", html, StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"deleted-resource\" data-urn=\"{Web}\"", html, StringComparison.Ordinal);
+        Assert.Contains("deleted outside Pulumi</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"drifted-resource\" data-urn=\"{Vpc}\"", html, StringComparison.Ordinal);
+        Assert.Equal([new DeletedResource(Web, "kubernetes:apps/v1:Deployment", "web")], result.DeletedResources);
+    }
+
+    [Fact]
+    public async Task PreviewResultView_ClearedParameter_GoesFromItsValueToUnset()
+    {
+        var result = new PreviewJobResult(
+            [new ParameterChange("appReplicas", "Replicas", "3", null, Secret: false)],
+            new Dictionary<string, int> { ["update"] = 1 },
+            [new PreviewStep("update", Web, "kubernetes:apps/v1:Deployment", ["spec"], [])],
+            HasChanges: true);
+
+        var html = await RenderAsync<PreviewResultView>(new Dictionary<string, object?> { ["Result"] = result });
+
+        Assert.Contains("<td class=\"mono before\">3</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"mono after\">(unset)</td>", html, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
+        where TComponent : IComponent
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IJSRuntime, NoJavaScript>()
+            .AddRadzenComponents()
+            .BuildServiceProvider();
+        await using var _ = services;
+        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+    }
+
+    private sealed class NoJavaScript : IJSRuntime
+    {
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult(default(TValue)!);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => ValueTask.FromResult(default(TValue)!);
+    }
+}
