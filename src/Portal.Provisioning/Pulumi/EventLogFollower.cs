@@ -91,12 +91,10 @@ internal sealed class EventLogFollower(EventLogTailer tailer, ProgressDispatcher
         }
     }
 
-    // A log that completes a drifted refresh step with op "refresh" and the changed keys (as the sandbox CLI once wrote
-    // it) reads the same.
-    private static string? RefreshOutcome(ResourceProgress step) => step switch
+    private static string? RefreshOutcome(ResourceProgress step) => step.Operation switch
     {
-        { Operation: "delete" } => "delete",
-        { Operation: "update" } or { Operation: "refresh", ChangedKeys.Count: > 0 } => "update",
+        "delete" => "delete",
+        "update" => "update",
         _ => null,
     };
 }
