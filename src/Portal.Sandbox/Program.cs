@@ -7,9 +7,15 @@ using Portal.Sandbox.Pulumi;
 return args.FirstOrDefault() switch
 {
     "kube-server" => await KubeServerCommand.RunAsync(args[1..]),
-    "pulumi" => await SandboxPulumiCli.RunAsync(args[1..]),
+    "pulumi" => await RunPulumiAsync(args[1..]),
     _ => Usage(),
 };
+
+static async Task<int> RunPulumiAsync(string[] arguments)
+{
+    InterruptSignal.EnsureDeliverable();
+    return await SandboxPulumiCli.RunAsync(arguments);
+}
 
 static int Usage()
 {

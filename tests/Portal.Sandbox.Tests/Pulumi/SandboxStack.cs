@@ -29,13 +29,28 @@ internal sealed class SandboxStack : IDisposable
 
     public string StateDirectory => Path.Combine(Root, "state");
 
-    public static async Task<SandboxStack> CreateAsync(string program, double speed = 1000, TimeSpan? cancelGracePeriod = null, string? kubeconfig = null)
+    /// <param name="program">The Pulumi YAML program.</param>
+    /// <param name="speed">The sandbox speed factor.</param>
+    /// <param name="cancelGracePeriod">How long the driver waits after SIGINT before it kills the CLI.</param>
+    /// <param name="kubeconfig">The kubeconfig file the sandbox's kubernetes provider targets by default.</param>
+    /// <param name="interruptIgnored">Start the CLI with SIGINT ignored, as a shell starts a background command.</param>
+    public static async Task<SandboxStack> CreateAsync(
+        string program, double speed = 1000, TimeSpan? cancelGracePeriod = null, string? kubeconfig = null, bool interruptIgnored = false)
     {
         var root = Path.Combine(Path.GetTempPath(), "portal-pulumi-tests", Guid.NewGuid().ToString("N"));
         var programDirectory = Path.Combine(root, "template");
         Directory.CreateDirectory(programDirectory);
         await File.WriteAllTextAsync(Path.Combine(programDirectory, "Pulumi.yaml"), program);
         var launcher = SandboxPulumiLauncher.Create(Path.Combine(root, "bin"), new SandboxPulumiLauncherOptions { Speed = speed, KubeconfigPath = kubeconfig });
+        if (interruptIgnored && !OperatingSystem.IsWindows())
+        {
+            // trap '' INT: ignored, and an ignored signal stays ignored across exec.
+            var wrapper = Path.Combine(root, "bin", "pulumi-sigint-ignored");
+            await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\ntrap '' INT\nexec '{launcher}' \"$@\"\n");
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            launcher = wrapper;
+        }
+
         var runner = CreateRunner(root, launcher, Passphrase, cancelGracePeriod);
         var workspace = await runner.PrepareWorkspaceAsync("env-1", "dev", programDirectory, CancellationToken.None);
         return new SandboxStack(root, launcher, runner, workspace);
