@@ -179,10 +179,8 @@ public sealed partial class ApprovalUiTests(BrowserFixture browser) : IClassFixt
         await page.SignInAsync("admin");
         await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
         await page.GetByTestId("environment-name").FillAsync(name);
-        await page.GetByTestId("environment-class").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Production" }).ClickAsync();
-        await page.GetByTestId("create-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/environments/{name}$"));
+        await page.ChooseAsync("environment-class", "Production");
+        await page.SubmitCreateFormAsync(name);
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 120_000 });
         await SignOutAsync(page);
     }

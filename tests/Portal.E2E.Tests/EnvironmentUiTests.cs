@@ -45,12 +45,9 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         await page.SetViewportSizeAsync(1400, 1700);
         await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
         await page.GetByTestId("environment-name").FillAsync("dev-1");
-        await page.GetByTestId("environment-class").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Development" }).ClickAsync();
+        await page.ChooseAsync("environment-class", "Development");
         await page.ScreenshotStepAsync("env-ui-02-create-form");
-        await page.GetByTestId("create-submit").ClickAsync();
-
-        await page.WaitForURLAsync(new Regex("/environments/dev-1$"));
+        await page.SubmitCreateFormAsync("dev-1");
         await Expect(page.GetByTestId("progress-resources")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.ScreenshotStepAsync("env-ui-03-provisioning");
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });
@@ -120,12 +117,9 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
         await page.GetByTestId("environment-name").FillAsync("broken");
-        await page.GetByTestId("environment-class").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Ephemeral" }).ClickAsync();
+        await page.ChooseAsync("environment-class", "Ephemeral");
         await page.GetByTestId("param-appImage").FillAsync("nginx:crash");
-        await page.GetByTestId("create-submit").ClickAsync();
-
-        await page.WaitForURLAsync(new Regex("/environments/broken$"));
+        await page.SubmitCreateFormAsync("broken");
         await Expect(page.GetByTestId("job-problem")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Failed");
         await Expect(page.GetByTestId("count-failed")).ToBeVisibleAsync();
@@ -146,8 +140,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
             await page.SignInAsync("operator");
             await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
             await page.GetByTestId("environment-name").FillAsync("crashy");
-            await page.GetByTestId("environment-class").ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = "Development" }).ClickAsync();
+            await page.ChooseAsync("environment-class", "Development");
             await page.GetByTestId("create-submit").ClickAsync();
             await Expect(page.GetByTestId("count-running")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
@@ -204,15 +197,13 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GotoInteractiveAsync("/environments/new?template=app-service");
         await page.GetByTestId("environment-name").FillAsync("orders");
-        await page.GetByTestId("environment-class").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Development" }).ClickAsync();
+        await page.ChooseAsync("environment-class", "Development");
         await page.GetByTestId("param-cluster").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "platform" }).ClickAsync();
         await page.GetByTestId("param-image").FillAsync("nginx:1.27");
         await page.GetByTestId("param-databasePassword").FillAsync("s3cret-password");
         await page.ScreenshotStepAsync("env-ui-16-app-service-form");
-        await page.GetByTestId("create-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/environments/orders$"));
+        await page.SubmitCreateFormAsync("orders");
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });
         await Expect(page.GetByTestId("parameter").Filter(new() { HasText = "Database password" })).ToContainTextAsync("••••••");
         await page.ScreenshotStepAsync("env-ui-17-app-service-ready");
@@ -229,9 +220,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
     {
         await page.GotoInteractiveAsync($"/environments/new?template={template}");
         await page.GetByTestId("environment-name").FillAsync(name);
-        await page.GetByTestId("environment-class").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = environmentClass }).ClickAsync();
-        await page.GetByTestId("create-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/environments/{name}$"));
+        await page.ChooseAsync("environment-class", environmentClass);
+        await page.SubmitCreateFormAsync(name);
     }
 }

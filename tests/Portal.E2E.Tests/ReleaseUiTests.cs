@@ -25,10 +25,8 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await page.SignInAsync("operator");
         await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
         await page.GetByTestId("environment-name").FillAsync("shop");
-        await page.GetByTestId("environment-class").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Development" }).ClickAsync();
-        await page.GetByTestId("create-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/environments/shop$"));
+        await page.ChooseAsync("environment-class", "Development");
+        await page.SubmitCreateFormAsync("shop");
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });
 
         var workload = page.GetByTestId("workload-web");
@@ -196,10 +194,8 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
     {
         await page.GotoInteractiveAsync($"/environments/new?template={template}");
         await page.GetByTestId("environment-name").FillAsync(name);
-        await page.GetByTestId("environment-class").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Development" }).ClickAsync();
+        await page.ChooseAsync("environment-class", "Development");
         await fill(page);
-        await page.GetByTestId("create-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/environments/{name}$"));
+        await page.SubmitCreateFormAsync(name);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class SandboxCluster : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ControllerLoop _loop;
     private Task _controllers = Task.CompletedTask;
+    private int _disposed;
 
     // restored: the objects an earlier run saved in its state directory; the controllers resume from them.
     public SandboxCluster(SandboxKubernetesOptions options, string token, StoreSnapshot? restored, TimeProvider timeProvider, ILogger logger)
@@ -64,6 +65,12 @@ internal sealed class SandboxCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Idempotent: a virtual cluster deleted while the server shuts down is stopped by both.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         try
         {

@@ -132,12 +132,22 @@ internal sealed partial class VirtualClusters : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var cluster in _clusters.Values)
+        // After any create or delete in flight, so no cluster is stopped twice or started after the stop.
+        await _changes.WaitAsync();
+        try
         {
-            await cluster.StopAsync();
+            foreach (var cluster in _clusters.Values)
+            {
+                await cluster.StopAsync();
+            }
+
+            _clusters.Clear();
+        }
+        finally
+        {
+            _changes.Release();
         }
 
-        _clusters.Clear();
         _changes.Dispose();
     }
 

@@ -25,6 +25,58 @@ public static class PageExtensions
         await page.Locator("main[data-interactive=true]").WaitForAsync();
     }
 
+    /// <summary>
+    /// Picks <paramref name="option"/> in the Radzen dropdown <paramref name="testId"/> and waits until the dropdown shows
+    /// it. On a loaded machine a click can land while the popup re-renders and select nothing, so the pick is tried again
+    /// (up to three times) instead of letting a later step fail far from the cause.
+    /// </summary>
+    /// <param name="page">The page.</param>
+    /// <param name="testId">The dropdown's <c>data-testid</c>.</param>
+    /// <param name="option">The option's accessible name.</param>
+    public static async Task ChooseAsync(this IPage page, string testId, string option)
+    {
+        var dropdown = page.GetByTestId(testId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+            if (!await choice.IsVisibleAsync())
+            {
+                await dropdown.ClickAsync();
+            }
+
+            await choice.ClickAsync();
+            try
+            {
+                await Assertions.Expect(dropdown).ToContainTextAsync(option, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Submits the create-environment form and waits for the new environment's page; if the form stays, fails with the
+    /// errors it shows rather than a bare navigation timeout.
+    /// </summary>
+    /// <param name="page">The page.</param>
+    /// <param name="name">The environment's name.</param>
+    public static async Task SubmitCreateFormAsync(this IPage page, string name)
+    {
+        await page.GetByTestId("create-submit").ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/environments/{name}$"), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            var shown = await page.Locator("[data-testid=form-error], .field-error").AllInnerTextsAsync();
+            throw new TimeoutException($"The create form did not open /environments/{name}; it shows: [{string.Join(" | ", shown)}]", ex);
+        }
+    }
+
     public static Task ScreenshotStepAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.ScreenshotDirectory, name + ".png"), FullPage = true });
 
