@@ -18,10 +18,12 @@ public static class ApprovalEndpoints
         approvals.MapGet("/", ListAsync);
         approvals.MapGet("/{id:long}", GetAsync);
         approvals.MapPost("/{id:long}/approve", (long id, HttpContext http, IApprovalService service, CancellationToken ct) =>
-            DecideAsync(http, (comment, actor) => service.ApproveAsync(id, comment, actor, ct), ct));
+            DecideAsync(http, "comment", (comment, actor) => service.ApproveAsync(id, comment, actor, ct), ct));
         approvals.MapPost("/{id:long}/reject", (long id, HttpContext http, IApprovalService service, CancellationToken ct) =>
-            DecideAsync(http, (comment, actor) => service.RejectAsync(id, comment, actor, ct), ct));
-        approvals.MapPost("/{id:long}/break-glass", BreakGlassAsync);
+            DecideAsync(http, "comment", (comment, actor) => service.RejectAsync(id, comment, actor, ct), ct));
+        // A missing reason is the service's answer, after its role check: a non-Admin gets 403 whatever the body.
+        approvals.MapPost("/{id:long}/break-glass", (long id, HttpContext http, IApprovalService service, CancellationToken ct) =>
+            DecideAsync(http, "reason", (reason, actor) => service.BreakGlassAsync(id, reason, actor, ct), ct));
         approvals.MapPost("/{id:long}/cancel", async (long id, HttpContext http, IApprovalService service, CancellationToken ct) =>
             ToHttpResult(await service.CancelAsync(id, Actor(http), ct)));
         return api;
@@ -58,11 +60,15 @@ public static class ApprovalEndpoints
             ? Results.Ok(detail)
             : Results.Problem(title: "Not found", detail: $"There is no approval request {id}.", statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>
+    /// Reads the optional body <c>{"&lt;field&gt;": "..."}</c> (the comment of an approve or reject, the reason of a
+    /// break-glass) and decides; a bad body is a 400 naming the field before anything is decided or written.
+    /// </summary>
     private static async Task<IResult> DecideAsync(
-        HttpContext http, Func<string?, ActorContext, Task<ApprovalDecisionResult>> decide, CancellationToken cancellationToken)
+        HttpContext http, string field, Func<string?, ActorContext, Task<ApprovalDecisionResult>> decide, CancellationToken cancellationToken)
     {
-        string? comment = null;
-        // A body is optional on approve: no body means no comment (the service asks for one on reject).
+        string? text = null;
+        // A body is optional: no body means no text (the service asks for one where it is required).
         if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
         {
             var (body, problem) = await JsonBody.ReadAsync(http.Request, cancellationToken);
@@ -71,39 +77,15 @@ public static class ApprovalEndpoints
                 return problem!;
             }
 
-            body.RejectUnknown("comment");
-            comment = body.GetString("comment");
+            body.RejectUnknown(field);
+            text = body.GetString(field);
             if (body.Errors.Count > 0)
             {
                 return Results.ValidationProblem(body.Errors.ToDictionary(e => e.Key, e => e.Value), detail: "Nothing was decided: correct the fields named in 'errors'.");
             }
         }
 
-        return ToHttpResult(await decide(comment, Actor(http)));
-    }
-
-    /// <summary><c>{"reason": "..."}</c>; a bad body is a 400 naming the field before anything is decided or written.</summary>
-    private static async Task<IResult> BreakGlassAsync(long id, HttpContext http, IApprovalService service, CancellationToken cancellationToken)
-    {
-        string? reason = null;
-        if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
-        {
-            var (body, problem) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-            if (body is null)
-            {
-                return problem!;
-            }
-
-            body.RejectUnknown("reason");
-            reason = body.GetString("reason");
-            if (body.Errors.Count > 0)
-            {
-                return Results.ValidationProblem(body.Errors.ToDictionary(e => e.Key, e => e.Value), detail: "Nothing was decided: correct the fields named in 'errors'.");
-            }
-        }
-
-        // A missing reason is the service's answer (after the role check: a non-Admin gets 403 whatever the body).
-        return ToHttpResult(await service.BreakGlassAsync(id, reason, Actor(http), cancellationToken));
+        return ToHttpResult(await decide(text, Actor(http)));
     }
 
     private static IResult ToHttpResult(ApprovalDecisionResult result) => result.Status switch
