@@ -127,10 +127,10 @@ public sealed class EnvironmentStackPreparer(
         }
 
         // Removing a key that is not set is a no-op for the CLI; every job writes the whole config, so this also
-        // catches a key left behind by a job that stopped half way.
-        foreach (var parameter in unset)
+        // catches a key left behind by a job that stopped half way. One process per --path mode, not one per key.
+        foreach (var byPath in unset.GroupBy(p => p.ConfigPath))
         {
-            await runner.RemoveConfigAsync(stack.Workspace, parameter.ConfigKey, parameter.ConfigPath, cancellationToken);
+            await runner.RemoveAllConfigAsync(stack.Workspace, [.. byPath.Select(p => p.ConfigKey)], byPath.Key, cancellationToken);
         }
 
         if (plain.Count > 0)

@@ -20,9 +20,9 @@ public interface IStackRunner
     /// <summary><c>config set</c>; a secret value goes through stdin, never the command line.</summary>
     Task SetConfigAsync(StackWorkspace workspace, string key, ConfigValue value, bool path, CancellationToken cancellationToken);
 
-    /// <summary><c>config rm [--path] &lt;key&gt;</c>: the key is no longer set, so the program sees its default (or
-    /// nothing). Removing a key that is not set succeeds, as the CLI's does.</summary>
-    Task RemoveConfigAsync(StackWorkspace workspace, string key, bool path, CancellationToken cancellationToken);
+    /// <summary><c>config rm-all [--path] &lt;key&gt;...</c>, one process for all: the keys are no longer set, so the
+    /// program sees their defaults (or nothing). Removing a key that is not set succeeds, as the CLI's does.</summary>
+    Task RemoveAllConfigAsync(StackWorkspace workspace, IReadOnlyCollection<string> keys, bool path, CancellationToken cancellationToken);
 
     /// <summary><c>config set-all</c> for plain values (secrets are set one by one through stdin).</summary>
     Task SetAllConfigAsync(StackWorkspace workspace, IReadOnlyDictionary<string, ConfigValue> values, bool path, CancellationToken cancellationToken);

@@ -56,17 +56,22 @@ public sealed partial class PulumiStackRunner
         await RunAsync(workspace, "config set", arguments, cancellationToken);
     }
 
-    public Task RemoveConfigAsync(StackWorkspace workspace, string key, bool path, CancellationToken cancellationToken)
+    public async Task RemoveAllConfigAsync(StackWorkspace workspace, IReadOnlyCollection<string> keys, bool path, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(key);
-        List<string> arguments = ["config", "rm"];
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        List<string> arguments = ["config", "rm-all"];
         if (path)
         {
             arguments.Add("--path");
         }
 
-        arguments.Add(key);
-        return RunAsync(workspace, "config rm", arguments, cancellationToken);
+        arguments.AddRange(keys);
+        await RunAsync(workspace, "config rm-all", arguments, cancellationToken);
     }
 
     public async Task SetAllConfigAsync(StackWorkspace workspace, IReadOnlyDictionary<string, ConfigValue> values, bool path, CancellationToken cancellationToken)

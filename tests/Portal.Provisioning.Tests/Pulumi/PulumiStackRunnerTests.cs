@@ -148,13 +148,15 @@ public sealed class PulumiStackRunnerTests
     }
 
     [Fact]
-    public async Task RemoveConfigAsync_Key_RunsConfigRmWithTheStackLikeTheOtherConfigCommands()
+    public async Task RemoveAllConfigAsync_Keys_RunsOneConfigRmAllWithTheStackLikeTheOtherConfigCommands()
     {
-        await _runner.RemoveConfigAsync(s_workspace, "appReplicas", path: false, CancellationToken.None);
-        await _runner.RemoveConfigAsync(s_workspace, "data.nested", path: true, CancellationToken.None);
+        await _runner.RemoveAllConfigAsync(s_workspace, ["appReplicas", "logLevel"], path: false, CancellationToken.None);
+        await _runner.RemoveAllConfigAsync(s_workspace, ["data.nested"], path: true, CancellationToken.None);
+        await _runner.RemoveAllConfigAsync(s_workspace, [], path: false, CancellationToken.None);
 
-        Assert.Equal(["config", "rm", "appReplicas", "--stack", "dev", "--non-interactive"], _processes.Invocations[0].Arguments);
-        Assert.Equal(["config", "rm", "--path", "data.nested", "--stack", "dev", "--non-interactive"], _processes.Invocations[1].Arguments);
+        Assert.Equal(2, _processes.Invocations.Count);
+        Assert.Equal(["config", "rm-all", "appReplicas", "logLevel", "--stack", "dev", "--non-interactive"], _processes.Invocations[0].Arguments);
+        Assert.Equal(["config", "rm-all", "--path", "data.nested", "--stack", "dev", "--non-interactive"], _processes.Invocations[1].Arguments);
     }
 
     [Fact]

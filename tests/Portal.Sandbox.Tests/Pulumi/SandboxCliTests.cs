@@ -130,12 +130,17 @@ public sealed class SandboxCliTests : IDisposable
         await RunOkAsync("config", "rm", "--path", "list[7].x", "--stack", "dev");
         await RunOkAsync("config", "rm", "--path", "data.nested", "--stack", "dev");
         await RunOkAsync("config", "rm", "--path", "list[0]", "--stack", "dev");
+        await RunOkAsync("config", "set", "one", "1", "--stack", "dev");
+        await RunOkAsync("config", "set", "two", "2", "--stack", "dev");
+        Assert.Equal("", await RunOkAsync("config", "rm-all", "one", "demo:neverSet", "two", "--stack", "dev"));
 
         using var config = JsonDocument.Parse(await RunOkAsync("config", "--json", "--stack", "dev"));
         // The project's own default shows again once the stack's value is gone.
         Assert.Equal("hi", config.RootElement.GetProperty("demo:greeting").GetProperty("value").GetString());
         Assert.Equal("""{"keep":"y"}""", config.RootElement.GetProperty("demo:data").GetProperty("value").GetString());
         Assert.Equal("""["b"]""", config.RootElement.GetProperty("demo:list").GetProperty("value").GetString());
+        Assert.False(config.RootElement.TryGetProperty("demo:one", out _));
+        Assert.False(config.RootElement.TryGetProperty("demo:two", out _));
         var (code, _, error) = await RunAsync("config", "get", "data.nested", "--path", "--stack", "dev");
         Assert.Equal((1, "error: configuration key 'data.nested' not found for stack 'dev'\n"), (code, error));
     }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Portal.Sandbox.Pulumi;
 
-/// <summary><c>config</c>, <c>config get</c>, <c>config set</c>, <c>config set-all</c>, <c>config rm</c>.</summary>
+/// <summary><c>config</c>, <c>config get</c>, <c>config set</c>, <c>config set-all</c>, <c>config rm</c>, <c>config rm-all</c>.</summary>
 internal static class ConfigCommands
 {
     public static int Run(SandboxContext context, IReadOnlyList<string> positionals)
@@ -37,6 +37,15 @@ internal static class ConfigCommands
                 return 0;
             case "rm":
                 config.Remove(Required(positionals, 1, "config rm <key>"), path);
+                config.Settings.Save();
+                return 0;
+            case "rm-all":
+                Required(positionals, 1, "config rm-all <key1> [<key2> ...]");
+                foreach (var key in positionals.Skip(1))
+                {
+                    config.Remove(key, path);
+                }
+
                 config.Settings.Save();
                 return 0;
             default:
