@@ -196,8 +196,7 @@ public sealed partial class ApprovalUiTests(BrowserFixture browser) : IClassFixt
             await page.ScreenshotStepAsync(screenshot);
         }
 
-        await page.GetByTestId("release-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/approvals/\\d+$"));
+        await page.GetByTestId("release-submit").ClickToNavigateAsync(RequestId());
         await page.Locator("main[data-interactive=true]").WaitForAsync();
         await Expect(page.GetByTestId("approval-status")).ToHaveAttributeAsync("data-status", "AwaitingApproval", s_job);
         return long.Parse(RequestId().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

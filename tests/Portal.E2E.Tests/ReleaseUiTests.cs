@@ -51,8 +51,7 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.GetByTestId("release-current-image")).ToHaveTextAsync("nginx:1.27");
         await Expect(page.GetByTestId("release-new-image")).ToHaveTextAsync("nginx:1.28");
         await page.ScreenshotStepAsync("release-ui-03-preview");
-        await page.GetByTestId("release-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/environments/shop$"));
+        await page.GetByTestId("release-submit").ClickToNavigateAsync(new Regex("/environments/shop$"));
 
         await Expect(lastRelease.GetByTestId("release-status")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 120_000 });
         await Expect(workload.Locator("[data-testid=replicaset][data-new=true]").GetByTestId("replicaset-image")).ToHaveTextAsync("nginx:1.28", new() { Timeout = 90_000 });
@@ -65,8 +64,7 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GotoInteractiveAsync("/environments/shop/release?workload=web");
         await page.GetByTestId("release-image").FillAsync("nginx:1.28-crash");
         await page.GetByTestId("release-preview").ClickAsync();
-        await page.GetByTestId("release-submit").ClickAsync(new() { Timeout = 60_000 });
-        await page.WaitForURLAsync(new Regex("/environments/shop$"));
+        await page.GetByTestId("release-submit").ClickToNavigateAsync(new Regex("/environments/shop$"));
         var failing = workload.Locator("[data-testid=rollout-pod][data-failing=true]").First;
         await Expect(failing.GetByTestId("rollout-pod-reason")).ToHaveTextAsync("CrashLoopBackOff", new() { Timeout = 90_000 });
         await failing.GetByTestId("show-logs").ClickAsync();
@@ -153,8 +151,7 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(deploymentStep).ToContainTextAsync("spec");
         await Expect(preview.GetByTestId("release-new-image")).ToHaveTextAsync("nginx:1.28");
         await page.ScreenshotStepAsync("release-ui-10-pulumi-preview");
-        await page.GetByTestId("release-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/environments/orders$"));
+        await page.GetByTestId("release-submit").ClickToNavigateAsync(new Regex("/environments/orders$"));
 
         await Expect(lastRelease.GetByTestId("release-status")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 120_000 });
         await Expect(verdict).ToContainTextAsync("deployment \"api\" successfully rolled out", s_rollout);
@@ -166,8 +163,7 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GotoInteractiveAsync("/environments/orders/release?workload=app");
         await page.GetByTestId("release-image").FillAsync("nginx:1.28-crash");
         await page.GetByTestId("release-preview").ClickAsync();
-        await page.GetByTestId("release-submit").ClickAsync(new() { Timeout = 60_000 });
-        await page.WaitForURLAsync(new Regex("/environments/orders$"));
+        await page.GetByTestId("release-submit").ClickToNavigateAsync(new Regex("/environments/orders$"));
         var failing = workload.Locator("[data-testid=rollout-pod][data-failing=true]").First;
         await Expect(failing.GetByTestId("rollout-pod-reason")).ToHaveTextAsync("CrashLoopBackOff", new() { Timeout = 90_000 });
         await page.ScreenshotStepAsync("release-ui-12-pulumi-crashing");

@@ -25,6 +25,7 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
     private readonly SandboxCertificates _certificates;
     private readonly StoreSnapshotWriter? _snapshots;
     private readonly VirtualClusters _virtualClusters;
+    private int _disposed;
 
     private SandboxKubernetesServer(
         WebApplication app, SandboxCluster cluster, VirtualClusters virtualClusters, SandboxCertificates certificates, StoreSnapshotWriter? snapshots, Uri? httpUrl, Uri? httpsUrl)
@@ -227,6 +228,12 @@ public sealed class SandboxKubernetesServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Once: a second call (a host stopping twice) would stop disposed clusters and wait on disposed locks.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _cluster.DisposeAsync();
 
         // Open watch streams never end by themselves: without a bound, Kestrel's stop waits its default 30 s for them.

@@ -71,9 +71,9 @@ public sealed partial class SandboxCloudHost(IOptions<PortalOptions> portal, IOp
 
     public async ValueTask DisposeAsync()
     {
-        if (_server is { } server)
+        // Atomically: the host's stop and the application's own shutdown wait can both get here at once.
+        if (Interlocked.Exchange(ref _server, null) is { } server)
         {
-            _server = null;
             await server.DisposeAsync();
         }
     }

@@ -73,7 +73,38 @@ public static class PageExtensions
         catch (TimeoutException ex)
         {
             var shown = await page.Locator("[data-testid=form-error], .field-error").AllInnerTextsAsync();
-            throw new TimeoutException($"The create form did not open /environments/{name}; it shows: [{string.Join(" | ", shown)}]", ex);
+            throw new TimeoutException(
+                $"The create form did not open /environments/{name}; it shows: [{string.Join(" | ", shown)}]. "
+                + $"The portal's last warnings and errors:\n{PortalProcess.ProblemsLoggedBy(page.Url)}",
+                ex);
+        }
+    }
+
+    /// <summary>
+    /// Clicks a button that should open another page and waits for it. If the page stays, fails with what it shows (its
+    /// URL, form errors and alerts) and a screenshot named after the expected page, not a bare navigation timeout.
+    /// </summary>
+    /// <param name="button">The button to click.</param>
+    /// <param name="url">The page the click should open.</param>
+    public static async Task ClickToNavigateAsync(this ILocator button, System.Text.RegularExpressions.Regex url)
+    {
+        ArgumentNullException.ThrowIfNull(button);
+        ArgumentNullException.ThrowIfNull(url);
+        var page = button.Page;
+        await button.ClickAsync(new() { Timeout = 60_000 });
+        try
+        {
+            await page.WaitForURLAsync(url, new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            var shown = await page.Locator("[data-testid=form-error], .field-error, .rz-alert, #blazor-error-ui:visible, #components-reconnect-modal:visible").AllInnerTextsAsync();
+            var screenshot = Path.Combine(RepositoryPaths.ScreenshotDirectory, $"failed-navigation-{DateTime.UtcNow:HHmmssfff}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            throw new TimeoutException(
+                $"Clicking did not open {url}; the page stays at {page.Url} and shows: [{string.Join(" | ", shown)}] (see {screenshot}). "
+                + $"The portal's last warnings and errors:\n{PortalProcess.ProblemsLoggedBy(page.Url)}",
+                ex);
         }
     }
 

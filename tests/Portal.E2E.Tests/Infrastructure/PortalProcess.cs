@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
@@ -9,6 +10,8 @@ namespace Portal.E2E.Tests.Infrastructure;
 /// </summary>
 public sealed partial class PortalProcess : IAsyncDisposable
 {
+    // The running portals by origin, so a failing page step can say what its portal logged.
+    private static readonly ConcurrentDictionary<string, PortalProcess> s_running = new(StringComparer.Ordinal);
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
@@ -84,8 +87,46 @@ public sealed partial class PortalProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>The last warnings and errors the portal serving <paramref name="url"/> logged, or a note that none is known.</summary>
+    /// <param name="url">A page's URL.</param>
+    /// <param name="lines">How many lines, counted from the end.</param>
+    public static string ProblemsLoggedBy(string url, int lines = 60)
+    {
+        var origin = new Uri(url).GetLeftPart(UriPartial.Authority);
+        if (!s_running.TryGetValue(origin, out var portal))
+        {
+            return $"(no running test portal at {origin})";
+        }
+
+        // The console log: a "level: category" line, then the message and any exception indented under it.
+        var problems = new List<string>();
+        var inProblem = false;
+        lock (portal._output)
+        {
+            foreach (var line in portal._output)
+            {
+                if (LevelLine().Match(line) is { Success: true } level)
+                {
+                    inProblem = level.Groups[1].Value is "warn" or "fail" or "crit";
+                }
+
+                if (inProblem)
+                {
+                    problems.Add(line);
+                }
+            }
+        }
+
+        return problems.Count == 0 ? "(no warnings or errors)" : string.Join('\n', problems.TakeLast(lines));
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_listening.Task.IsCompletedSuccessfully)
+        {
+            s_running.TryRemove(new KeyValuePair<string, PortalProcess>(BaseAddress.GetLeftPart(UriPartial.Authority), this));
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -109,9 +150,14 @@ public sealed partial class PortalProcess : IAsyncDisposable
 
         if (ListeningLine().Match(line) is { Success: true } match)
         {
-            _listening.TrySetResult(new Uri(match.Groups[1].Value));
+            var address = new Uri(match.Groups[1].Value);
+            s_running[address.GetLeftPart(UriPartial.Authority)] = this;
+            _listening.TrySetResult(address);
         }
     }
+
+    [GeneratedRegex("^(trce|dbug|info|warn|fail|crit): ")]
+    private static partial Regex LevelLine();
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningLine();

@@ -118,6 +118,21 @@ public sealed class VirtualClusterTests : IDisposable
         Assert.Empty(third.Server.VirtualClusterNames);
     }
 
+    [Fact]
+    public async Task DisposeAsync_TwiceAndConcurrently_StopsOnceAndKeepsTheVirtualClusters()
+    {
+        // A web host stops its hosted services from its own stop and from the application's shutdown wait, at once.
+        var first = await StartPersistentAsync();
+        await first.Server.CreateVirtualClusterAsync("x");
+
+        await Task.WhenAll(first.Server.DisposeAsync().AsTask(), first.Server.DisposeAsync().AsTask());
+        await first.Server.DisposeAsync();
+        first.Client.Dispose();
+
+        await using var second = await StartPersistentAsync();
+        Assert.Equal(["x"], second.Server.VirtualClusterNames);
+    }
+
     [KubectlFact]
     public async Task KubectlGetPodsAllNamespaces_VirtualClusterKubeconfig_PrintsOnlyItsPods()
     {

@@ -149,8 +149,10 @@ public sealed partial class ReleasePage : IDisposable
                 return;
             }
 
+            // The job is read before the preview is shown: a preview without its job would offer Release until it is followed.
+            var job = preview.Command.JobId is { } jobId ? await JobQueries.GetAsync(jobId) : null;
             _preview = preview;
-            if (preview.Command.JobId is { } jobId && await JobQueries.GetAsync(jobId) is { } job)
+            if (job is not null)
             {
                 Follow(job);
             }
