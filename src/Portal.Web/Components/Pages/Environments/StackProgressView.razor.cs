@@ -34,6 +34,9 @@ public sealed partial class StackProgressView : IDisposable
     /// <summary>The job to follow; re-key the component (<c>@key</c>) to follow another.</summary>
     [Parameter, EditorRequired] public Job Job { get; set; } = default!;
 
+    // A drift check's ops describe the cloud (a "delete" is a resource gone from it), and read that way.
+    private bool IsDriftCheck => Job.Kind == EnvironmentJobKinds.DriftCheck;
+
     private TimeSpan? Elapsed => Job.StartedAt is { } started ? (Job.FinishedAt ?? DateTimeOffset.UtcNow) - started : null;
 
     protected override async Task OnInitializedAsync()
@@ -163,26 +166,6 @@ public sealed partial class StackProgressView : IDisposable
         "waiting" => $"Waiting for {drain.Remaining.Count} load balancer(s) to be gone ({drain.ElapsedSeconds:0} s so far)…",
         "drained" => $"Load balancers drained in {drain.ElapsedSeconds:0.#} s.",
         _ => drain.Phase,
-    };
-
-    private static string Past(string operation) => operation switch
-    {
-        "create" => "created",
-        "update" => "updated",
-        "delete" => "deleted",
-        "replace" => "replaced",
-        "same" => "unchanged",
-        "refresh" => "refreshed",
-        "read" => "read",
-        _ => operation,
-    };
-
-    private static BadgeStyle OperationStyle(string operation) => operation switch
-    {
-        "create" => BadgeStyle.Success,
-        "update" => BadgeStyle.Info,
-        "delete" or "replace" or "create-replacement" or "delete-replaced" => BadgeStyle.Danger,
-        _ => BadgeStyle.Dark,
     };
 
     // A step still running when the job ended was cut short (a failure elsewhere, a cancel or a crash).

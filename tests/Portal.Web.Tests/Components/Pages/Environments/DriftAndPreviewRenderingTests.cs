@@ -28,7 +28,7 @@ public sealed class DriftAndPreviewRenderingTests
 
         Assert.Contains("1 resource(s) changed and 1 deleted outside Pulumi.", html, StringComparison.Ordinal);
         Assert.Contains($"data-testid=\"deleted-resource\" data-urn=\"{Web}\"", html, StringComparison.Ordinal);
-        Assert.Contains("deleted outside Pulumi</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"op op-drift\">deleted outside Pulumi</span>", html, StringComparison.Ordinal);
         Assert.Contains($"data-testid=\"drifted-resource\" data-urn=\"{Vpc}\"", html, StringComparison.Ordinal);
         Assert.Equal([new DeletedResource(Web, "kubernetes:apps/v1:Deployment", "web")], result.DeletedResources);
     }

@@ -3,25 +3,21 @@ using Portal.Data.Queries;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Kubernetes.Watching;
 using Portal.Provisioning.Templates;
-using Portal.Web.State;
 using Portal.Web.State.Cluster;
 
 namespace Portal.Web.Components.Pages.Environments.Live;
 
 /// <summary>
-/// Looks the environment up, connects to its cluster and watches its pods only. While the environment has no cluster yet
-/// (it is being provisioned) it looks again every few seconds, and a new <see cref="UpdatedAt"/> makes it look at once.
+/// Looks the environment up and watches its cluster's pods only, through the same <see cref="ClusterFeedSession"/> as the
+/// environment page. While the environment has no cluster yet (it is being provisioned) it looks again every few
+/// seconds, and a new <see cref="UpdatedAt"/> makes it look at once.
 /// </summary>
 public sealed partial class PodsReadySummary
 {
-    private static readonly TimeSpan s_renderInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan s_recheckInterval = TimeSpan.FromSeconds(10);
 
-    private RenderThrottle? _throttle;
-    private CancellationTokenSource? _lifetime;
-    private ClusterWatchFeed? _feed;
-    private PodReadiness? _readiness;
-    private string? _problem;
+    private ClusterFeedSession? _session;
+    private CancellationTokenSource? _recheck;
     private string? _active;
 
     [Inject] private IEnvironmentQueryService EnvironmentQueries { get; set; } = default!;
@@ -38,6 +34,12 @@ public sealed partial class PodsReadySummary
     /// <summary>The environment's last change (the dashboard row's UpdatedAt): new outputs may mean a new cluster.</summary>
     [Parameter] public DateTimeOffset? UpdatedAt { get; set; }
 
+    /// <summary>Ready of total pods, once the pod list has synced.</summary>
+    private PodReadiness? Readiness => _session?.State is { } state && state.IsSynced(ClusterObjectKinds.Pods) ? state.PodReadiness() : null;
+
+    /// <summary>Why there is no count: the connection failed; null while there is simply no cluster.</summary>
+    private string? Problem => _session?.ConnectError;
+
     protected override async Task OnParametersSetAsync()
     {
         var key = $"{Environment}|{UpdatedAt:O}";
@@ -47,46 +49,26 @@ public sealed partial class PodsReadySummary
         }
 
         _active = key;
-        await StopAsync();
-        _throttle ??= new RenderThrottle(s_renderInterval, () => InvokeAsync(() =>
+        await StopRecheckAsync();
+        _session ??= new ClusterFeedSession(WatchHub, ClusterObjectKinds.Pods, () => InvokeAsync(StateHasChanged));
+        if (!await TryWatchAsync())
         {
-            if (_feed?.State is { } state && state.IsSynced(ClusterObjectKinds.Pods))
-            {
-                _readiness = state.PodReadiness();
-            }
-
-            StateHasChanged();
-        }));
-        _lifetime = new CancellationTokenSource();
-        if (!await TryConnectAsync(_lifetime.Token) && _problem is null)
-        {
-            _ = RecheckAsync(_lifetime.Token);
+            _recheck = new CancellationTokenSource();
+            _ = RecheckAsync(_recheck.Token);
         }
     }
 
-    /// <summary>True once a feed runs; false when the environment has no cluster (yet) or it cannot be used (<see cref="_problem"/>).</summary>
-    private async Task<bool> TryConnectAsync(CancellationToken cancellationToken)
+    /// <summary>True when there is nothing more to look for: the pods are watched, or the connection failed.</summary>
+    private async Task<bool> TryWatchAsync()
     {
-        try
+        if (await EnvironmentQueries.FindAsync(Environment) is not { } environment || Templates.Find(environment.TemplateName) is not { } template)
         {
-            if (await EnvironmentQueries.FindAsync(Environment, cancellationToken) is not { } environment
-                || Templates.Find(environment.TemplateName) is not { } template
-                || await ClusterAccess.ConnectAsync(environment, cancellationToken) is not { } cluster
-                || cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-
-            var state = new ClusterObjectsState(EnvironmentScope.Namespaces(template, environment), maxEvents: 1);
-            _feed = new ClusterWatchFeed(WatchHub, cluster, state, ClusterObjectKinds.Pods, _throttle!.Request);
-            _feed.Start();
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _problem = ClusterWatchFeed.Describe(ex);
+            await _session!.StopAsync();
             return false;
         }
+
+        await _session!.StartAsync(token => ClusterAccess.ConnectAsync(environment, token), EnvironmentScope.Namespaces(template, environment), maxEvents: 1);
+        return !_session.NoCluster;
     }
 
     private async Task RecheckAsync(CancellationToken cancellationToken)
@@ -94,18 +76,14 @@ public sealed partial class PodsReadySummary
         try
         {
             using var timer = new PeriodicTimer(s_recheckInterval);
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            var done = false;
+            while (!done && await timer.WaitForNextTickAsync(cancellationToken))
             {
-                var done = false;
                 await InvokeAsync(async () =>
                 {
-                    done = cancellationToken.IsCancellationRequested || await TryConnectAsync(cancellationToken) || _problem is not null;
+                    done = cancellationToken.IsCancellationRequested || await TryWatchAsync();
                     StateHasChanged();
                 });
-                if (done)
-                {
-                    return;
-                }
             }
         }
         catch (OperationCanceledException)
@@ -118,27 +96,22 @@ public sealed partial class PodsReadySummary
         }
     }
 
-    private async Task StopAsync()
+    private async Task StopRecheckAsync()
     {
-        _readiness = null;
-        _problem = null;
-        if (_lifetime is { } lifetime)
+        if (_recheck is { } recheck)
         {
-            _lifetime = null;
-            await lifetime.CancelAsync();
-            lifetime.Dispose();
-        }
-
-        if (_feed is { } feed)
-        {
-            _feed = null;
-            await feed.DisposeAsync();
+            _recheck = null;
+            await recheck.CancelAsync();
+            recheck.Dispose();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _throttle?.Dispose();
-        await StopAsync();
+        await StopRecheckAsync();
+        if (_session is { } session)
+        {
+            await session.DisposeAsync();
+        }
     }
 }
