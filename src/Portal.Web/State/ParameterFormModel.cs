@@ -81,6 +81,18 @@ public sealed class ParameterFormModel
         return !parameter.Required && !parameter.HasSecretValue && parameter.Type != TemplateParameterType.Boolean && !IsReadOnly(parameter);
     }
 
+    /// <summary>What an empty field that may be emptied shows in its place: "(unset)" on a settings form, the default on create.</summary>
+    public string? EmptyPlaceholder(TemplateParameter parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        if (!CanClear(parameter))
+        {
+            return null;
+        }
+
+        return IsUpdate ? Components.Shared.ParameterValueText.UnsetText : parameter.Default is { } defaultValue ? $"Default: {defaultValue}" : null;
+    }
+
     /// <summary>
     /// What an empty field means, for the field's helper text, or null when emptying it is not possible or says nothing
     /// new. On create an empty field is left out and the template's default is used; on a settings form an emptied field

@@ -113,6 +113,8 @@ public sealed class ParameterFormModelTests
         Assert.Equal("nginx:1.27", bound.Values["image"]!.GetValue<string>());
         Assert.Equal("Empty: the default (small) is used.", model.ClearHint(s_selects.Parameters[0]));
         Assert.Equal("Empty: the default (nginx:1.27) is used.", model.ClearHint(s_selects.Parameters[4]));
+        Assert.Equal("Default: small", model.EmptyPlaceholder(s_selects.Parameters[0]));
+        Assert.Null(model.EmptyPlaceholder(s_selects.Parameters[1]));
     }
 
     [Fact]
@@ -141,6 +143,8 @@ public sealed class ParameterFormModelTests
         Assert.Equal("Empty: not set; the template has no default, so the program decides.", model.ClearHint(s_selects.Parameters[1]));
         Assert.Null(model.ClearHint(s_selects.Parameters[2]));
         Assert.Null(model.ClearHint(s_selects.Parameters[3]));
+        Assert.Equal("(unset)", model.EmptyPlaceholder(s_selects.Parameters[0]));
+        Assert.Null(model.EmptyPlaceholder(s_selects.Parameters[2]));
     }
 
     [Fact]
