@@ -70,6 +70,51 @@ public sealed class ParameterFormModel
     /// <summary>True when the field cannot be edited on this form.</summary>
     public bool IsReadOnly(TemplateParameter parameter) => IsUpdate && parameter.Immutable;
 
+    /// <summary>
+    /// True when the field may be emptied to mean something: an optional parameter that the user enters (not a switch,
+    /// not a secret, whose empty field keeps the stored value) and that is editable here. A select or cluster dropdown
+    /// offers its clear button exactly then.
+    /// </summary>
+    public bool CanClear(TemplateParameter parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        return !parameter.Required && !parameter.HasSecretValue && parameter.Type != TemplateParameterType.Boolean && !IsReadOnly(parameter);
+    }
+
+    /// <summary>What an empty field that may be emptied shows in its place: "(unset)" on a settings form, the default on create.</summary>
+    public string? EmptyPlaceholder(TemplateParameter parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        if (!CanClear(parameter))
+        {
+            return null;
+        }
+
+        return IsUpdate ? Components.Shared.ParameterValueText.UnsetText : parameter.Default is { } defaultValue ? $"Default: {defaultValue}" : null;
+    }
+
+    /// <summary>
+    /// What an empty field means, for the field's helper text, or null when emptying it is not possible or says nothing
+    /// new. On create an empty field is left out and the template's default is used; on a settings form an emptied field
+    /// unsets the parameter (see <see cref="ToJson"/>): its config key is removed and the template's default applies.
+    /// </summary>
+    public string? ClearHint(TemplateParameter parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        if (!CanClear(parameter))
+        {
+            return null;
+        }
+
+        return (IsUpdate, parameter.Default) switch
+        {
+            (false, { } defaultValue) => $"Empty: the default ({defaultValue}) is used.",
+            (false, null) => null,
+            (true, { } defaultValue) => $"Empty: not set, so the template's default ({defaultValue}) applies.",
+            (true, null) => "Empty: not set; the template has no default, so the program decides.",
+        };
+    }
+
     /// <summary>The values to submit. Empty fields are left out ("not given": the default applies on create, the stored
     /// value on update), except a field emptied on a settings form, which is sent as JSON null: the value is cleared
     /// (and a required parameter says so at the field). Read-only fields are left out too, so they keep their value.</summary>

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
+using Portal.Data.Queries;
 using Portal.Provisioning.Access;
 using Portal.Provisioning.Approvals;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Pulumi;
+using Portal.Provisioning.Templates;
 
 namespace Portal.Web.Components.Pages.Approvals;
 
@@ -10,6 +12,8 @@ namespace Portal.Web.Components.Pages.Approvals;
 public sealed partial class ApprovalRequestPage : IDisposable
 {
     private ApprovalDetail? _detail;
+    // The environment's template, for what the plan's unset parameters fall back to; null when it is not loaded.
+    private EnvironmentTemplate? _template;
     private bool _loaded;
     private int _loads;
     private IDisposable? _subscription;
@@ -22,6 +26,10 @@ public sealed partial class ApprovalRequestPage : IDisposable
     [Inject] private ApprovalUpdatesNotifier Notifier { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    [Inject] private IEnvironmentQueryService EnvironmentQueries { get; set; } = default!;
+
+    [Inject] private ITemplateCatalog Catalog { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
@@ -54,6 +62,15 @@ public sealed partial class ApprovalRequestPage : IDisposable
         if (load != _loads)
         {
             return;
+        }
+
+        if (_template is null && detail is not null && await EnvironmentQueries.FindAsync(detail.Summary.EnvironmentName) is { } environment)
+        {
+            _template = Catalog.Find(environment.TemplateName);
+            if (load != _loads)
+            {
+                return;
+            }
         }
 
         _detail = detail;

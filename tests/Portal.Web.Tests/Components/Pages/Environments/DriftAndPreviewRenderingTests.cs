@@ -45,7 +45,8 @@ public sealed class DriftAndPreviewRenderingTests
         var html = await RenderAsync<PreviewResultView>(new Dictionary<string, object?> { ["Result"] = result });
 
         Assert.Contains("<td class=\"mono before\">3</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"mono after\">(unset)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"mono after\"><span class=\"param-unset\"", html, StringComparison.Ordinal);
+        Assert.Contains(">(unset)</span></td>", html, StringComparison.Ordinal);
     }
 
     private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)

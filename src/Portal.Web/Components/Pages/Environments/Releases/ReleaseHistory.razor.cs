@@ -3,6 +3,7 @@ using Portal.Data.Entities;
 using Portal.Data.Queries;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Releases;
+using Portal.Provisioning.Templates;
 using Portal.Web.State;
 using Radzen;
 using Radzen.Blazor;
@@ -34,6 +35,9 @@ public sealed partial class ReleaseHistory
     [Inject] private DialogService Dialogs { get; set; } = default!;
 
     [Parameter, EditorRequired] public string EnvironmentName { get; set; } = "";
+
+    /// <summary>The environment's template, when known: the diff's unset parameters name its defaults.</summary>
+    [Parameter] public EnvironmentTemplate? Template { get; set; }
 
     /// <summary>The template's workload names, for the filter.</summary>
     [Parameter] public IReadOnlyList<string> Workloads { get; set; } = [];
