@@ -5,6 +5,7 @@ using Portal.Provisioning.Environments;
 using Portal.Provisioning.Jobs;
 using Portal.Provisioning.Kubernetes;
 using Portal.Provisioning.Pulumi;
+using Portal.Provisioning.Secrets;
 using Portal.Provisioning.Templates;
 
 namespace Portal.Provisioning;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         builder.Services.AddPortalKubernetes();
         builder.Services.AddPortalTemplates();
         builder.Services.AddPortalEnvironments();
+        builder.AddPortalKeyEncryption();
         builder.Services.AddJobHandler<SelfTestJobHandler>(SelfTestJobHandler.Kind, isIdempotent: true, maxAttempts: 2);
 
         // Last: it wraps the handlers of the gated job kinds registered above.

@@ -7,8 +7,9 @@ using Portal.Data;
 namespace Portal.Provisioning.Approvals;
 
 /// <summary>
-/// Marks requests past their expiry as Expired (reads and decisions also do it, lazily), and queues the job of an
-/// approved request whose job was never queued because the portal stopped in between.
+/// Records requests waiting past their expiry as Expired, each with an <c>approval.expire</c> audit entry by the
+/// system (reads only show them as expired; decisions expire the one they meet), and queues the job of an approved
+/// request whose job was never queued because the portal stopped in between.
 /// </summary>
 public sealed partial class ApprovalExpirySweeper(
     IServiceProvider services, DatabaseInitializer database, IOptions<ApprovalOptions> options, TimeProvider clock, ILogger<ApprovalExpirySweeper> logger)

@@ -12,6 +12,9 @@ public sealed class ApprovalOptions
     /// <summary>Policies by environment class name (development, staging, production, ephemeral), case-insensitive.</summary>
     public Dictionary<string, ApprovalClassPolicy> Classes { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How often requests past their expiry are marked Expired (they also are whenever read or decided).</summary>
+    /// <summary>
+    /// How often requests past their expiry are recorded as Expired, with their audit entry. Reads show them expired
+    /// at once without writing; a decision on one records it too.
+    /// </summary>
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -20,6 +20,8 @@ public sealed partial class ApprovalService
     public async Task<ApprovalDecisionResult> BreakGlassAsync(long id, string? reason, ActorContext actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+
+        // A write path: a request past its expiry that the sweep has not recorded yet is expired here, then refused.
         await store.ExpireAsync(id, cancellationToken);
         var found = await store.GetAsync(id, cancellationToken);
 
@@ -53,12 +55,12 @@ public sealed partial class ApprovalService
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
             var request = await context.ApprovalRequests.Include(r => r.Environment).Include(r => r.Decisions)
                 .FirstAsync(r => r.Id == id, cancellationToken);
-            if (NotBreakable(request.Status, request.PlanHash) is { } notBreakable)
+            var now = clock.GetUtcNow();
+            if (NotBreakable(ApprovalExpiry.Effective(request.Status, request.ExpiresAt, now), request.PlanHash) is { } notBreakable)
             {
                 return ApprovalDecisionResult.Conflict(notBreakable);
             }
 
-            var now = clock.GetUtcNow();
             var byRequester = string.Equals(request.RequestedBy, actor.Name, StringComparison.OrdinalIgnoreCase);
             var approvals = request.Decisions.Count(d => d.Approved && !d.Voided);
             var recorded = redactor.Redact(reason!);

@@ -107,12 +107,14 @@ public sealed partial class ApprovalService(
     public async Task<PagedResult<ApprovalSummary>> ListAsync(ApprovalFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await store.ExpireDueAsync(cancellationToken);
+
+        // A read never writes: a request waiting past its expiry reads as Expired; the sweep records it.
+        var now = clock.GetUtcNow();
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = context.ApprovalRequests.AsNoTracking();
         if (filter.Status is { } status)
         {
-            query = query.Where(r => r.Status == status);
+            query = query.WhereEffectiveStatus(status, now);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Environment))
@@ -123,25 +125,29 @@ public sealed partial class ApprovalService(
         var total = await query.CountAsync(cancellationToken);
         var items = await Project(query.OrderByDescending(r => r.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)))
             .ToListAsync(cancellationToken);
-        return new PagedResult<ApprovalSummary>(items, total);
+        return new PagedResult<ApprovalSummary>([.. items.Select(item => ApprovalExpiry.Effective(item, now))], total);
     }
 
     public async Task<ApprovalDetail?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        await store.ExpireAsync(id, cancellationToken);
+        var now = clock.GetUtcNow();
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var summary = await Project(context.ApprovalRequests.AsNoTracking().Where(r => r.Id == id)).FirstOrDefaultAsync(cancellationToken);
-        if (summary is null)
+        var stored = await Project(context.ApprovalRequests.AsNoTracking().Where(r => r.Id == id)).FirstOrDefaultAsync(cancellationToken);
+        if (stored is null)
         {
             return null;
         }
+
+        // A read never writes: waiting past its expiry, it reads as Expired since its expiry; the sweep records it.
+        var summary = ApprovalExpiry.Effective(stored, now);
 
         var row = await context.ApprovalRequests.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new { r.PlanJson, r.PlanHash, r.Error, r.DecidedAt }).FirstAsync(cancellationToken);
         var decisions = await context.ApprovalDecisions.AsNoTracking().Where(d => d.ApprovalRequestId == id).OrderBy(d => d.Id)
             .Select(d => new ApprovalDecisionInfo(d.User, d.Approved, d.Comment, d.Time, d.RemoteAddress, d.Voided, d.BreakGlass, d.ByRequester)).ToListAsync(cancellationToken);
         var eligible = policies.Find(summary.EnvironmentClass)?.EligibleRoleFlags ?? PortalRoles.Approver;
-        return new ApprovalDetail(summary, ApprovalPlanHasher.Deserialize(row.PlanJson), row.PlanHash, row.Error, decisions, eligible, row.DecidedAt);
+        var decidedAt = summary.Status != stored.Status ? summary.ExpiresAt : row.DecidedAt;
+        return new ApprovalDetail(summary, ApprovalPlanHasher.Deserialize(row.PlanJson), row.PlanHash, row.Error, decisions, eligible, decidedAt);
     }
 
     public string? WhyCannotDecide(ApprovalDetail request, ActorContext actor)
@@ -161,6 +167,9 @@ public sealed partial class ApprovalService(
     public async Task<ApprovalDecisionResult> CancelAsync(long id, ActorContext actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+
+        // A write path: past its expiry, the request is expired here first and cannot be withdrawn any more.
+        await store.ExpireAsync(id, cancellationToken);
         long? planJobId;
         await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -176,12 +185,13 @@ public sealed partial class ApprovalService(
                 return ApprovalDecisionResult.Forbidden("Only the requester can withdraw a request; others approve or reject it.");
             }
 
-            if (request.Status is not (ApprovalStatus.Planning or ApprovalStatus.AwaitingApproval))
+            var now = clock.GetUtcNow();
+            var status = ApprovalExpiry.Effective(request.Status, request.ExpiresAt, now);
+            if (status is not (ApprovalStatus.Planning or ApprovalStatus.AwaitingApproval))
             {
-                return ApprovalDecisionResult.Conflict($"Request #{id} is {Describe(request.Status)}; it can no longer be withdrawn.");
+                return ApprovalDecisionResult.Conflict($"Request #{id} is {Describe(status)}; it can no longer be withdrawn.");
             }
 
-            var now = clock.GetUtcNow();
             request.Status = ApprovalStatus.Cancelled;
             request.DecidedAt = now;
             context.AuditEntries.Add(ApprovalStore.Audit(request, "approval.cancel", actor.Name, actor.RemoteAddress, "cancelled", new { }, now));
@@ -254,6 +264,9 @@ public sealed partial class ApprovalService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+
+        // A write path: a request waiting past its expiry that the sweep has not recorded yet is expired here (audited
+        // as the system's act) and then refused below like any expired one.
         await store.ExpireAsync(id, cancellationToken);
         ApprovalStatus status;
         int approvals;
@@ -286,12 +299,13 @@ public sealed partial class ApprovalService(
                 return ApprovalDecisionResult.Invalid("comment", $"The comment is {comment.Length} characters long; the limit is {MaxCommentLength}.");
             }
 
-            if (NotDecidable(request.Status) is { } notDecidable)
+            // Expired meanwhile (after the expiry above): refused the same; the sweep records it.
+            var now = clock.GetUtcNow();
+            if (NotDecidable(ApprovalExpiry.Effective(request.Status, request.ExpiresAt, now)) is { } notDecidable)
             {
                 return ApprovalDecisionResult.Conflict(notDecidable);
             }
 
-            var now = clock.GetUtcNow();
             request.Decisions.Add(new ApprovalDecision { User = actor.Name, Approved = approve, Comment = comment, Time = now, RemoteAddress = actor.RemoteAddress });
             approvals = request.Decisions.Count(d => d.Approved && !d.Voided);
             if (!approve)

@@ -16,8 +16,6 @@ public sealed class ApprovalStore(
 {
     public const string SystemActor = "system";
 
-    private static readonly ApprovalStatus[] s_expirable = [ApprovalStatus.Planning, ApprovalStatus.AwaitingApproval];
-
     public async Task<ApprovalRequest?> GetAsync(long requestId, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -91,13 +89,13 @@ public sealed class ApprovalStore(
         return true;
     }
 
-    /// <summary>Marks every request waiting past its expiry as Expired (audited); returns how many.</summary>
+    /// <summary>Records every request waiting past its expiry as Expired (audited as the system); returns how many.</summary>
     public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var due = await context.ApprovalRequests.AsNoTracking()
-            .Where(r => s_expirable.Contains(r.Status) && r.ExpiresAt <= now)
+            .Where(r => ApprovalExpiry.Expirable.Contains(r.Status) && r.ExpiresAt <= now)
             .Select(r => r.Id).ToListAsync(cancellationToken);
         var expired = 0;
         foreach (var id in due)
@@ -111,10 +109,15 @@ public sealed class ApprovalStore(
         return expired;
     }
 
+    /// <summary>
+    /// Records one request waiting past its expiry as Expired, closed at its expiry time (what reads showed before),
+    /// with an <c>approval.expire</c> audit entry by the system. False when it is not due or no longer waiting.
+    /// Only the sweep and write paths call it: reads compute the same status without writing.
+    /// </summary>
     public Task<bool> ExpireAsync(long requestId, CancellationToken cancellationToken) =>
-        TransitionAsync(requestId, s_expirable, ApprovalStatus.Expired, SystemActor, null, "approval.expire", request =>
+        TransitionAsync(requestId, ApprovalExpiry.Expirable, ApprovalStatus.Expired, SystemActor, null, "approval.expire", request =>
         {
-            request.DecidedAt = clock.GetUtcNow();
+            request.DecidedAt = request.ExpiresAt;
             return new { request.ExpiresAt, approvals = request.Decisions.Count(d => d.Approved && !d.Voided), request.RequiredApprovals };
         }, cancellationToken, onlyIfDue: true);
 

@@ -19,9 +19,13 @@ public interface IApprovalService
     /// </summary>
     Task<EnvironmentCommandResult> RequestAsync(ApprovalSubmission submission, ActorContext actor, CancellationToken cancellationToken = default);
 
-    /// <summary>Requests matching the filter, newest first (expired ones marked first).</summary>
+    /// <summary>
+    /// Requests matching the filter, newest first. Reads never write: a request waiting past its expiry reads (and
+    /// filters) as Expired before the sweep records it.
+    /// </summary>
     Task<PagedResult<ApprovalSummary>> ListAsync(ApprovalFilter filter, int skip, int take, CancellationToken cancellationToken = default);
 
+    /// <summary>One request with its plan and decisions; waiting past its expiry, it reads as Expired (closed at its expiry), without writing.</summary>
     Task<ApprovalDetail?> GetAsync(long id, CancellationToken cancellationToken = default);
 
     /// <summary>Why <paramref name="actor"/> may not decide <paramref name="request"/> now, or null when they may.</summary>

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Provisioning.Access;
 using Portal.Provisioning.Approvals;
@@ -34,6 +36,8 @@ public sealed class ApprovalPortal : IAsyncLifetime
         ["Approvals:Classes:staging:EligibleRoles:0"] = "Approver",
         ["Approvals:Classes:staging:EligibleRoles:1"] = "Admin",
         ["Approvals:Classes:staging:AllowBreakGlass"] = "false",
+        // The sweep runs once at startup and then only when a test calls it: a test that counts writes is not raced.
+        ["Approvals:ExpirySweepInterval"] = "10.00:00:00",
     });
 
     private WebApplicationFactory<Program> _factory = null!;
@@ -101,4 +105,46 @@ public sealed class ApprovalPortal : IAsyncLifetime
 
     public async Task<List<JsonElement>> AuditAsync(string action) =>
         [.. JsonDocument.Parse(await Client.GetStringAsync($"/api/audit?action={action}&take=200")).RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone())];
+
+    /// <summary>
+    /// An environment (no stack behind it) and a request on it in <paramref name="status"/>, written straight to the
+    /// database: the state checks are under test, not the plan.
+    /// </summary>
+    public async Task<(long RequestId, long EnvironmentId)> InsertRequestAsync(
+        string environment, EnvironmentClass environmentClass, ApprovalStatus status, TimeSpan? expiresIn = null)
+    {
+        var contexts = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var context = await contexts.CreateDbContextAsync();
+        var now = Clock.GetUtcNow();
+        var record = new EnvironmentRecord
+        {
+            Name = environment,
+            StackName = environment,
+            TemplateName = "eks-environment",
+            Class = environmentClass,
+            Status = EnvironmentStatus.Ready,
+            CreatedBy = "test",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        context.Environments.Add(record);
+        await context.SaveChangesAsync();
+        var request = new ApprovalRequest
+        {
+            EnvironmentId = record.Id,
+            Operation = "update",
+            JobKind = "environment.update",
+            JobTitle = $"Update {environment}",
+            RequestedBy = "alice",
+            RequestedAt = now,
+            Status = status,
+            PlanJson = status == ApprovalStatus.Planning ? null : """{"operations":[],"parameterChanges":[],"images":[],"changeSummary":{}}""",
+            PlanHash = status == ApprovalStatus.Planning ? null : new string('a', 64),
+            ExpiresAt = now + (expiresIn ?? TimeSpan.FromHours(1)),
+            RequiredApprovals = 1,
+        };
+        context.ApprovalRequests.Add(request);
+        await context.SaveChangesAsync();
+        return (request.Id, record.Id);
+    }
 }

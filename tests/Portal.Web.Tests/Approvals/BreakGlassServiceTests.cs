@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Redaction;
 using Portal.Provisioning.Access;
@@ -97,7 +95,7 @@ public sealed class BreakGlassServiceTests(ApprovalPortal portal) : IClassFixtur
     [Fact]
     public async Task BreakGlass_NonAdmins_AreForbiddenAndAudited_AndNothingChanges()
     {
-        var (id, _) = await InsertRequestAsync("prod-bg-roles", EnvironmentClass.Production, ApprovalStatus.AwaitingApproval);
+        var (id, _) = await portal.InsertRequestAsync("prod-bg-roles", EnvironmentClass.Production, ApprovalStatus.AwaitingApproval);
 
         foreach (var actor in new[] { Alice, Bob, Carol, Carol with { Name = "erin", Roles = PortalRoles.Viewer } })
         {
@@ -129,7 +127,7 @@ public sealed class BreakGlassServiceTests(ApprovalPortal portal) : IClassFixtur
     [InlineData(ApprovalStatus.Cancelled, "cancelled")]
     public async Task BreakGlass_RequestNotAwaitingApproval_IsAConflict_AndNothingIsWritten(ApprovalStatus status, string said)
     {
-        var (id, _) = await InsertRequestAsync($"prod-bg-{status.ToString().ToLowerInvariant()}", EnvironmentClass.Production, status);
+        var (id, _) = await portal.InsertRequestAsync($"prod-bg-{status.ToString().ToLowerInvariant()}", EnvironmentClass.Production, status);
 
         var result = await portal.Approvals.BreakGlassAsync(id, Reason, Dave);
 
@@ -142,7 +140,7 @@ public sealed class BreakGlassServiceTests(ApprovalPortal portal) : IClassFixtur
     [Fact]
     public async Task BreakGlass_AwaitingPastItsExpiry_IsExpiredFirst_ThenAConflict()
     {
-        var (id, _) = await InsertRequestAsync("prod-bg-due", EnvironmentClass.Production, ApprovalStatus.AwaitingApproval, expiresIn: TimeSpan.FromMinutes(-1));
+        var (id, _) = await portal.InsertRequestAsync("prod-bg-due", EnvironmentClass.Production, ApprovalStatus.AwaitingApproval, expiresIn: TimeSpan.FromMinutes(-1));
 
         var result = await portal.Approvals.BreakGlassAsync(id, Reason, Dave);
 
@@ -154,7 +152,7 @@ public sealed class BreakGlassServiceTests(ApprovalPortal portal) : IClassFixtur
     [Fact]
     public async Task BreakGlass_ClassPolicyTurnsItOff_IsAConflictNamingTheSetting()
     {
-        var (id, _) = await InsertRequestAsync("stage-bg-off", EnvironmentClass.Staging, ApprovalStatus.AwaitingApproval);
+        var (id, _) = await portal.InsertRequestAsync("stage-bg-off", EnvironmentClass.Staging, ApprovalStatus.AwaitingApproval);
         var detail = (await portal.Approvals.GetAsync(id))!;
 
         var result = await portal.Approvals.BreakGlassAsync(id, Reason, Dave);
@@ -163,48 +161,6 @@ public sealed class BreakGlassServiceTests(ApprovalPortal portal) : IClassFixtur
         Assert.Equal("Break-glass is turned off for staging environments (Approvals:Classes:staging:AllowBreakGlass); this request needs its approvals.", result.Message);
         Assert.Equal(result.Message, portal.Approvals.WhyCannotBreakGlass(detail, Dave));
         Assert.Equal((ApprovalStatus.AwaitingApproval, 0), await StateAsync(id));
-    }
-
-    /// <summary>
-    /// An environment (no stack behind it) and a request on it in <paramref name="status"/>, written straight to the
-    /// database: the state checks are under test, not the plan.
-    /// </summary>
-    private async Task<(long RequestId, long EnvironmentId)> InsertRequestAsync(
-        string environment, EnvironmentClass environmentClass, ApprovalStatus status, TimeSpan? expiresIn = null)
-    {
-        var contexts = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        await using var context = await contexts.CreateDbContextAsync();
-        var now = portal.Clock.GetUtcNow();
-        var record = new EnvironmentRecord
-        {
-            Name = environment,
-            StackName = environment,
-            TemplateName = "eks-environment",
-            Class = environmentClass,
-            Status = EnvironmentStatus.Ready,
-            CreatedBy = "test",
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        context.Environments.Add(record);
-        await context.SaveChangesAsync();
-        var request = new ApprovalRequest
-        {
-            EnvironmentId = record.Id,
-            Operation = "update",
-            JobKind = "environment.update",
-            JobTitle = $"Update {environment}",
-            RequestedBy = "alice",
-            RequestedAt = now,
-            Status = status,
-            PlanJson = status == ApprovalStatus.Planning ? null : """{"operations":[],"parameterChanges":[],"images":[],"changeSummary":{}}""",
-            PlanHash = status == ApprovalStatus.Planning ? null : new string('a', 64),
-            ExpiresAt = now + (expiresIn ?? TimeSpan.FromHours(1)),
-            RequiredApprovals = 1,
-        };
-        context.ApprovalRequests.Add(request);
-        await context.SaveChangesAsync();
-        return (request.Id, record.Id);
     }
 
     private async Task<(ApprovalStatus, int)> StateAsync(long id)
