@@ -7,4 +7,11 @@ public sealed record PreviewJobResult(
     IReadOnlyList<ParameterChange> ParameterChanges,
     IReadOnlyDictionary<string, int> ChangeSummary,
     IReadOnlyList<PreviewStep> Steps,
-    bool HasChanges);
+    bool HasChanges)
+{
+    /// <summary>
+    /// Applying it changes something: resources, or only the settings (a value cleared back to the default it already had
+    /// changes no resource, yet the stack's config and the environment's recorded settings still change).
+    /// </summary>
+    public bool CanApply => HasChanges || ParameterChanges.Count > 0;
+}

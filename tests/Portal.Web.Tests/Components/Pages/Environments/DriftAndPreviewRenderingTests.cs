@@ -49,6 +49,24 @@ public sealed class DriftAndPreviewRenderingTests
         Assert.Contains(">(unset)</span></td>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PreviewResultView_SettingChangeWithoutResourceChanges_SaysOnlyTheConfigurationChangesAndCanBeApplied()
+    {
+        // Clearing a value back to the default it already had: no resource moves, yet the stack's config still changes.
+        var result = new PreviewJobResult(
+            [new ParameterChange("kubernetesVersion", "Kubernetes version", "1.31", null, Secret: false)],
+            new Dictionary<string, int> { ["same"] = 13 },
+            [],
+            HasChanges: false);
+
+        var html = await RenderAsync<PreviewResultView>(new Dictionary<string, object?> { ["Result"] = result });
+
+        Assert.True(result.CanApply);
+        Assert.Contains("only the stack&#x27;s configuration changes", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("the stack already matches these settings.", html, StringComparison.Ordinal);
+        Assert.False((result with { ParameterChanges = [] }).CanApply);
+    }
+
     private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
         where TComponent : IComponent
     {
