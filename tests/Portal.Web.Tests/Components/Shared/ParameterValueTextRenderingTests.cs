@@ -1,9 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
 using Portal.Data.Entities;
 using Portal.Data.Queries;
 using Portal.Provisioning.Environments;
@@ -12,7 +7,6 @@ using Portal.Provisioning.Templates;
 using Portal.Web.Components.Pages.Environments;
 using Portal.Web.Components.Pages.Environments.Releases;
 using Portal.Web.Components.Shared;
-using Radzen;
 
 namespace Portal.Web.Tests.Components.Shared;
 
@@ -32,10 +26,10 @@ public sealed class ParameterValueTextRenderingTests
     [Fact]
     public async Task ParameterValueText_NullEmptyAndText_AreThreeDifferentThings()
     {
-        var unset = await RenderAsync<ParameterValueText>(new() { ["Value"] = null, ["Default"] = "info" });
-        var unsetNoDefault = await RenderAsync<ParameterValueText>(new() { ["Value"] = null });
-        var empty = await RenderAsync<ParameterValueText>(new() { ["Value"] = "" });
-        var text = await RenderAsync<ParameterValueText>(new() { ["Value"] = "debug", ["Default"] = "info" });
+        var unset = await StaticComponentRenderer.RenderAsync<ParameterValueText>(new() { ["Value"] = null, ["Default"] = "info" });
+        var unsetNoDefault = await StaticComponentRenderer.RenderAsync<ParameterValueText>(new() { ["Value"] = null });
+        var empty = await StaticComponentRenderer.RenderAsync<ParameterValueText>(new() { ["Value"] = "" });
+        var text = await StaticComponentRenderer.RenderAsync<ParameterValueText>(new() { ["Value"] = "debug", ["Default"] = "info" });
 
         Assert.Contains("class=\"param-unset\"", unset, StringComparison.Ordinal);
         Assert.Contains(">(unset)</span>", unset, StringComparison.Ordinal);
@@ -54,7 +48,7 @@ public sealed class ParameterValueTextRenderingTests
             [new ParameterChange("kubernetesVersion", "Kubernetes version", "1.30", null, Secret: false), new ParameterChange("note", "Note", null, "hello", Secret: false)],
             new Dictionary<string, int> { ["update"] = 1 }, [], HasChanges: true);
 
-        var html = await RenderAsync<PreviewResultView>(new() { ["Result"] = result, ["Template"] = s_template });
+        var html = await StaticComponentRenderer.RenderAsync<PreviewResultView>(new() { ["Result"] = result, ["Template"] = s_template });
 
         var version = Row(html, "data-name=\"kubernetesVersion\"");
         Assert.Contains("<td class=\"mono before\">1.30</td>", version, StringComparison.Ordinal);
@@ -71,7 +65,7 @@ public sealed class ParameterValueTextRenderingTests
         var from = Release(1, null, """{"parameters":{"kubernetesVersion":"1.30","appReplicas":3},"secrets":{}}""");
         var to = Release(2, "nginx:1.28", """{"parameters":{"appReplicas":3},"secrets":{}}""");
 
-        var html = await RenderAsync<ReleaseDiffView>(new() { ["Diff"] = ReleaseDiffer.Compare(from, to), ["Template"] = s_template });
+        var html = await StaticComponentRenderer.RenderAsync<ReleaseDiffView>(new() { ["Diff"] = ReleaseDiffer.Compare(from, to), ["Template"] = s_template });
 
         var image = System.Net.WebUtility.HtmlDecode(Row(html, "data-key=\"image\""));
         Assert.Contains(">—</td>", image, StringComparison.Ordinal);
@@ -93,7 +87,7 @@ public sealed class ParameterValueTextRenderingTests
             ParametersJson = new JsonObject { ["kubernetesVersion"] = null, ["appReplicas"] = 3 }.ToJsonString(),
         };
 
-        var html = await RenderAsync<EnvironmentParametersView>(new() { ["Environment"] = environment, ["Template"] = s_template });
+        var html = await StaticComponentRenderer.RenderAsync<EnvironmentParametersView>(new() { ["Environment"] = environment, ["Template"] = s_template });
 
         var version = Row(html, "data-name=\"kubernetesVersion\"");
         Assert.Contains("data-unset=\"true\"", version, StringComparison.Ordinal);
@@ -120,25 +114,4 @@ public sealed class ParameterValueTextRenderingTests
     private static TemplateParameter Parameter(string name, string label, TemplateParameterType type, string? defaultValue) =>
         new(name, label, null, type, defaultValue, false, false, name, false, null, null, null, null, null, null,
             type == TemplateParameterType.Select ? ["1.29", "1.30", "1.31"] : [], false);
-
-    private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
-        where TComponent : IComponent
-    {
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IJSRuntime, NoJavaScript>()
-            .AddRadzenComponents()
-            .BuildServiceProvider();
-        await using var _ = services;
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-    }
-
-    private sealed class NoJavaScript : IJSRuntime
-    {
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult(default(TValue)!);
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => ValueTask.FromResult(default(TValue)!);
-    }
 }

@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
 using Portal.Provisioning.Environments;
 using Portal.Provisioning.Pulumi;
 using Portal.Web.Components.Pages.Environments;
-using Radzen;
 
 namespace Portal.Web.Tests.Components.Pages.Environments;
 
@@ -24,7 +18,7 @@ public sealed class DriftAndPreviewRenderingTests
             new Dictionary<string, int> { ["update"] = 1, ["delete"] = 1, ["same"] = 20 },
             [new PreviewStep("update", Vpc, "awsx:ec2:Vpc", ["tags"], []), new PreviewStep("delete", Web, "kubernetes:apps/v1:Deployment", [], [])]);
 
-        var html = await RenderAsync<DriftResultView>(new Dictionary<string, object?> { ["Result"] = result });
+        var html = await StaticComponentRenderer.RenderAsync<DriftResultView>(new Dictionary<string, object?> { ["Result"] = result });
 
         Assert.Contains("1 resource(s) changed and 1 deleted outside Pulumi.", html, StringComparison.Ordinal);
         Assert.Contains($"data-testid=\"deleted-resource\" data-urn=\"{Web}\"", html, StringComparison.Ordinal);
@@ -42,7 +36,7 @@ public sealed class DriftAndPreviewRenderingTests
             [new PreviewStep("update", Web, "kubernetes:apps/v1:Deployment", ["spec"], [])],
             HasChanges: true);
 
-        var html = await RenderAsync<PreviewResultView>(new Dictionary<string, object?> { ["Result"] = result });
+        var html = await StaticComponentRenderer.RenderAsync<PreviewResultView>(new Dictionary<string, object?> { ["Result"] = result });
 
         Assert.Contains("<td class=\"mono before\">3</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"mono after\"><span class=\"param-unset\"", html, StringComparison.Ordinal);
@@ -59,32 +53,11 @@ public sealed class DriftAndPreviewRenderingTests
             [],
             HasChanges: false);
 
-        var html = await RenderAsync<PreviewResultView>(new Dictionary<string, object?> { ["Result"] = result });
+        var html = await StaticComponentRenderer.RenderAsync<PreviewResultView>(new Dictionary<string, object?> { ["Result"] = result });
 
         Assert.True(result.CanApply);
         Assert.Contains("only the stack&#x27;s configuration changes", html, StringComparison.Ordinal);
         Assert.DoesNotContain("the stack already matches these settings.", html, StringComparison.Ordinal);
         Assert.False((result with { ParameterChanges = [] }).CanApply);
-    }
-
-    private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
-        where TComponent : IComponent
-    {
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IJSRuntime, NoJavaScript>()
-            .AddRadzenComponents()
-            .BuildServiceProvider();
-        await using var _ = services;
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-    }
-
-    private sealed class NoJavaScript : IJSRuntime
-    {
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult(default(TValue)!);
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => ValueTask.FromResult(default(TValue)!);
     }
 }
