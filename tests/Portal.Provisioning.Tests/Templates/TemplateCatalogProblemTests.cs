@@ -35,7 +35,9 @@ public sealed class TemplateCatalogProblemTests : IDisposable
     [InlineData("configKey not declared", "    configKey: greeting\n", "    configKey: greting\n", "parameters[0].configKey", "'greting' is not declared in the config block of Pulumi.yaml.")]
     [InlineData("configKey in the project namespace not declared", "    configKey: greeting\n", "    configKey: demo:greting\n", "parameters[0].configKey", "'greting' is not declared")]
     [InlineData("configKey malformed", "    configKey: greeting\n", "    configKey: 'a b'\n", "parameters[0].configKey", "must be a Pulumi config key")]
-    [InlineData("configKey set twice", "    configKey: count\n", "    configKey: greeting\n", "parameters[1].configKey", "'greeting' is already set by parameters[0].")]
+    [InlineData("configKey set twice", "    configKey: password\n", "    configKey: greeting\n", "parameters[3].configKey", "'greeting' is already set by parameters[0].")]
+    [InlineData("default other than the program's", "    default: hi\n", "    default: hello\n", "parameters[0].default", "differs from the default of config key 'greeting' in Pulumi.yaml ('hello' here, 'hi' there); a cleared parameter gets the program's default")]
+    [InlineData("integer default other than the program's", "    default: 2\n", "    default: 3\n", "parameters[1].default", "('3' here, '2' there)")]
     [InlineData("secret declared in Pulumi.yaml", "    secret: true\n    configKey: password\n", "    configKey: password\n", "parameters[3].secret", "must be true: Pulumi.yaml declares config key 'password' secret.")]
     [InlineData("secret and immutable", "    secret: true\n", "    secret: true\n    immutable: true\n", "parameters[3].immutable", "cannot be set on a secret")]
     [InlineData("parameter name not an identifier", "  - name: image\n", "  - name: image-name\n", "parameters[2].name", "must start with a letter and hold only letters and digits")]
@@ -60,6 +62,21 @@ public sealed class TemplateCatalogProblemTests : IDisposable
         Assert.Equal(("demo", "demo/portal.yaml", field), (problem.Template, problem.File, problem.Field));
         Assert.True(problem.Message.Contains(message, StringComparison.Ordinal), $"{broken}: {problem}");
         Assert.Empty(catalog.Templates);
+    }
+
+    [Fact]
+    public void Load_DefaultsAgreeingInValueNotSpelling_OrOnlyInTheProgram_AreFine()
+    {
+        // "02" is the integer 2; a bare config value is the program's default; a parameter without a default leaves it alone.
+        var manifest = TemplateFolder.Manifest.Replace("    default: 2\n", "    default: 02\n", StringComparison.Ordinal);
+        var program = TemplateFolder.Program
+            .Replace("  greeting:\n    type: string\n    default: hi\n", "  greeting: hi\n", StringComparison.Ordinal)
+            .Replace("  image:\n    type: string\n", "  image:\n    type: string\n    default: nginx:1.27\n", StringComparison.Ordinal);
+        Assert.NotEqual(TemplateFolder.Program, program);
+
+        var catalog = _folder.Add("demo", manifest, program).Load();
+
+        Assert.Empty(catalog.Problems);
     }
 
     [Fact]

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Portal.Provisioning.Templates.Loading;
 
-/// <summary>Checks a parameter's <c>configKey</c>: its form, and that the program declares it with a compatible type and
-/// secrecy. Keys in another namespace (<c>aws:region</c>) belong to providers, which accept them undeclared.</summary>
+/// <summary>Checks a parameter's <c>configKey</c>: its form, and that the program declares it with a compatible type,
+/// secrecy and default. Keys in another namespace (<c>aws:region</c>) belong to providers, which accept them undeclared.</summary>
 internal static partial class ConfigKeyChecks
 {
     public static string? Read(YamlFields fields, PulumiProject? project, TemplateParameterType? type, bool secret, bool configPath)
@@ -57,6 +57,32 @@ internal static partial class ConfigKeyChecks
             fields.Report("secret", $"must be true: {PulumiProjectReader.FileName} declares config key '{key}' secret.");
         }
     }
+
+    /// <summary>
+    /// A cleared parameter removes its key, and the program falls back to its own default: the form says the manifest's
+    /// default applies then, which is only true when the two agree. Called once the default is known to be valid.
+    /// </summary>
+    public static void CheckDefaultAgrees(YamlFields fields, PulumiProject? project, TemplateParameter parameter)
+    {
+        var key = project?.Normalize(parameter.ConfigKey);
+        if (project is null || parameter.Default is not { } manifestDefault || parameter.ConfigPath || key is null || key.Contains(':', StringComparison.Ordinal)
+            || !project.Config.TryGetValue(key, out var declaration) || declaration.Default is not { } programDefault
+            || SameValue(manifestDefault, programDefault, parameter.Type))
+        {
+            return;
+        }
+
+        var values = parameter.Secret ? "" : $" ('{manifestDefault}' here, '{programDefault}' there)";
+        fields.Report("default", $"differs from the default of config key '{key}' in {PulumiProjectReader.FileName}{values}; "
+            + "a cleared parameter gets the program's default, so the two must agree.");
+    }
+
+    private static bool SameValue(string manifest, string program, TemplateParameterType? type) => type switch
+    {
+        TemplateParameterType.Boolean => bool.TryParse(manifest, out var a) && bool.TryParse(program, out var b) ? a == b : manifest == program,
+        TemplateParameterType.Integer => long.TryParse(manifest, out var a) && long.TryParse(program, out var b) ? a == b : manifest == program,
+        _ => string.Equals(manifest, program, StringComparison.Ordinal),
+    };
 
     [GeneratedRegex("""^(?:[A-Za-z0-9_.-]+:)?[A-Za-z_][A-Za-z0-9_.\-\[\]"]*$""", RegexOptions.CultureInvariant)]
     private static partial Regex ConfigKey();

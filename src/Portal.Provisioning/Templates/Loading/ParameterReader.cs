@@ -70,9 +70,9 @@ internal static partial class ParameterReader
             options,
             immutable);
         fields.ReportUnknownFields();
-        if (parameter is not null && type is not null && defaultText is not null)
+        if (parameter is not null && type is not null && defaultText is not null && CheckDefault(fields, parameter, defaultText))
         {
-            CheckDefault(fields, parameter, defaultText);
+            ConfigKeyChecks.CheckDefaultAgrees(fields, project, parameter);
         }
 
         return parameter;
@@ -187,8 +187,8 @@ internal static partial class ParameterReader
         return options;
     }
 
-    // A default must pass the same checks as a value typed by a user, or the form would start out invalid.
-    private static void CheckDefault(YamlFields fields, TemplateParameter parameter, string text)
+    // A default must pass the same checks as a value typed by a user, or the form would start out invalid. True when it does.
+    private static bool CheckDefault(YamlFields fields, TemplateParameter parameter, string text)
     {
         var shown = parameter.Secret ? "" : $" (the default is '{text}')";
         var value = ParameterValues.FromText(parameter.Type, text);
@@ -197,6 +197,8 @@ internal static partial class ParameterReader
         {
             fields.Report("default", error + shown + ".");
         }
+
+        return errors.Count == 0;
     }
 
     /// <summary>Whether the field is present and applies to the type; a field for another type is reported, not ignored.</summary>

@@ -75,9 +75,13 @@ internal static class PulumiProjectReader
                 continue;
             }
 
-            declarations.Add(new(name, value is YamlMappingNode declaration
-                ? new PulumiConfigDeclaration(Scalar(declaration, "type"), Scalar(declaration, "secret") is "true" or "True")
-                : new PulumiConfigDeclaration(null, Secret: false)));
+            declarations.Add(new(name, value switch
+            {
+                YamlMappingNode declaration => new PulumiConfigDeclaration(
+                    Scalar(declaration, "type"), Scalar(declaration, "secret") is "true" or "True", Scalar(declaration, "default")),
+                YamlScalarNode bare => new PulumiConfigDeclaration(null, Secret: false, bare.Value),
+                _ => new PulumiConfigDeclaration(null, Secret: false),
+            }));
         }
 
         return declarations;
