@@ -177,10 +177,7 @@ public sealed partial class ApprovalUiTests(BrowserFixture browser) : IClassFixt
     private static async Task CreateProductionEnvironmentAsync(IPage page, string name)
     {
         await page.SignInAsync("admin");
-        await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
-        await page.GetByTestId("environment-name").FillAsync(name);
-        await page.ChooseAsync("environment-class", "Production");
-        await page.SubmitCreateFormAsync(name);
+        await page.CreateEnvironmentAsync("eks-environment", name, "Production");
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 120_000 });
         await SignOutAsync(page);
     }

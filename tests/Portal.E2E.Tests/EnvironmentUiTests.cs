@@ -115,11 +115,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         await page.SignInAsync("operator");
         await page.SetViewportSizeAsync(1400, 1500);
 
-        await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
-        await page.GetByTestId("environment-name").FillAsync("broken");
-        await page.ChooseAsync("environment-class", "Ephemeral");
-        await page.GetByTestId("param-appImage").FillAsync("nginx:crash");
-        await page.SubmitCreateFormAsync("broken");
+        await page.CreateEnvironmentAsync("eks-environment", "broken", "Ephemeral", form => form.GetByTestId("param-appImage").FillAsync("nginx:crash"));
         await Expect(page.GetByTestId("job-problem")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Failed");
         await Expect(page.GetByTestId("count-failed")).ToBeVisibleAsync();
@@ -192,7 +188,7 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         var page = await browser.NewPageAsync(portal.BaseAddress);
         await page.SignInAsync("operator");
         await page.SetViewportSizeAsync(1400, 1500);
-        await CreateAsync(page, "eks-environment", "platform", "Development");
+        await page.CreateEnvironmentAsync("eks-environment", "platform");
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });
 
         await page.GotoInteractiveAsync("/environments/new?template=app-service");
@@ -214,13 +210,5 @@ public sealed class EnvironmentUiTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByTestId("destroy-confirm").ClickAsync();
         await Expect(page.GetByTestId("command-error")).ToContainTextAsync("orders");
         await page.ScreenshotStepAsync("env-ui-18-destroy-conflict");
-    }
-
-    private static async Task CreateAsync(IPage page, string template, string name, string environmentClass)
-    {
-        await page.GotoInteractiveAsync($"/environments/new?template={template}");
-        await page.GetByTestId("environment-name").FillAsync(name);
-        await page.ChooseAsync("environment-class", environmentClass);
-        await page.SubmitCreateFormAsync(name);
     }
 }

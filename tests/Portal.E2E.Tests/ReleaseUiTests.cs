@@ -23,10 +23,7 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         var page = await browser.NewPageAsync(portal.BaseAddress);
         await page.SetViewportSizeAsync(1400, 1500);
         await page.SignInAsync("operator");
-        await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
-        await page.GetByTestId("environment-name").FillAsync("shop");
-        await page.ChooseAsync("environment-class", "Development");
-        await page.SubmitCreateFormAsync("shop");
+        await page.CreateEnvironmentAsync("eks-environment", "shop");
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });
 
         var workload = page.GetByTestId("workload-web");
@@ -120,9 +117,9 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         var page = await browser.NewPageAsync(portal.BaseAddress);
         await page.SetViewportSizeAsync(1400, 1500);
         await page.SignInAsync("operator");
-        await CreateAsync(page, "eks-environment", "lab", _ => Task.CompletedTask);
+        await page.CreateEnvironmentAsync("eks-environment", "lab");
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 90_000 });
-        await CreateAsync(page, "app-service", "orders", async form =>
+        await page.CreateEnvironmentAsync("app-service", "orders", fill: async form =>
         {
             await form.GetByTestId("param-cluster").ClickAsync();
             await form.GetByRole(AriaRole.Option, new() { Name = "lab" }).ClickAsync();
@@ -184,14 +181,5 @@ public sealed class ReleaseUiTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(workload.Locator("[data-testid=rollout-pod][data-failing=true]")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready");
         await workload.ScreenshotStepAsync("release-ui-14-pulumi-rolled-back");
-    }
-
-    private static async Task CreateAsync(IPage page, string template, string name, Func<IPage, Task> fill)
-    {
-        await page.GotoInteractiveAsync($"/environments/new?template={template}");
-        await page.GetByTestId("environment-name").FillAsync(name);
-        await page.ChooseAsync("environment-class", "Development");
-        await fill(page);
-        await page.SubmitCreateFormAsync(name);
     }
 }

@@ -68,10 +68,7 @@ public sealed class SettingsAndDriftUiTests(BrowserFixture browser) : IClassFixt
         var page = await browser.NewPageAsync(portal.BaseAddress);
         await page.SignInAsync("operator");
         await page.SetViewportSizeAsync(1400, 1700);
-        await page.GotoInteractiveAsync("/environments/new?template=eks-environment");
-        await page.GetByTestId("environment-name").FillAsync("drifty");
-        await page.ChooseAsync("environment-class", "Development");
-        await page.SubmitCreateFormAsync("drifty");
+        await page.CreateEnvironmentAsync("eks-environment", "drifty");
         await Expect(page.GetByTestId("environment-status")).ToHaveTextAsync("Ready", new() { Timeout = 180_000 });
 
         // As someone with the cluster's kubeconfig would: delete the load balancer controller's ServiceAccount, which the
